@@ -1,0 +1,65 @@
+//! The book's proof machinery.
+//!
+//! `cargo test -p harness` runs three kinds of checks:
+//!
+//! - `tests/skeptic.rs` compiles and runs every Rust block of the expanded
+//!   chapters (see `build.rs`);
+//! - `tests/outputs.rs` runs every listing whose output the book prints and
+//!   compares it with the committed file ([`outputs`]);
+//! - `tests/book.rs` runs the guards of [`check`]: missing files and anchors,
+//!   untested blocks, unshown listings, captions, chapters missing from SUMMARY.md.
+//!
+//! Every problem is reported as `file:line: message`, relative to the book root.
+
+pub mod check;
+pub mod markdown;
+pub mod outputs;
+pub mod summary;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One thing wrong with the book, with the place to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path relative to the book root, with `/` separators.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Problem {
+        Problem { file: file.into(), line, message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Turns a list of problems into one readable failure message.
+pub fn report(problems: &[Problem]) -> String {
+    let mut text = format!("{} problem(s) in the book:\n", problems.len());
+    for problem in problems {
+        text.push_str(&format!("  {problem}\n"));
+    }
+    text
+}
+
+/// The repository root: the folder holding `book.toml`.
+pub fn book_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// `path` relative to `root`, with `/` separators, for messages.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

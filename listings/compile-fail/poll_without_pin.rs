@@ -1,0 +1,12 @@
+use std::future::Future;
+use std::task::{Context, Waker};
+
+use listings::checkout::checkout;
+
+// ANCHOR: main
+fn main() {
+    let mut order = checkout("ada");
+    let mut cx = Context::from_waker(Waker::noop());
+    let _ = order.poll(&mut cx);
+}
+// ANCHOR_END: main
