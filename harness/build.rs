@@ -3,7 +3,7 @@
 //! every Rust block a reader sees, included or inline, is compiled and run by
 //! `cargo test` exactly as it is rendered (hidden `# ` lines included).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::{env, fs};
 
 use mdbook_driver::MDBook;
@@ -14,7 +14,8 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = manifest.parent().unwrap().to_path_buf();
-    for watched in ["book.toml", "src", "listings/examples", "listings/src", "listings/compile-fail", "listings/output"] {
+    for watched in ["book.toml", "src", "listings/examples", "listings/src", "listings/compile-fail", "listings/output"]
+    {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
 
@@ -59,4 +60,3 @@ fn for_skeptic(markdown: &str) -> String {
         .join("\n")
         + "\n"
 }
-

@@ -40,7 +40,9 @@ pub fn check(root: &Path) -> Vec<Problem> {
     let mut chapter_texts = Vec::new();
     for chapter in &chapters {
         let file = format!("src/{}", chapter.path);
-        let Ok(text) = fs::read_to_string(root.join(&file)) else { continue };
+        let Ok(text) = fs::read_to_string(root.join(&file)) else {
+            continue;
+        };
         let found = check_chapter(root, chapter, &file, &text, &mut numbering, &mut shown);
         problems.extend(found.problems);
         captions.extend(found.captions);
@@ -73,13 +75,12 @@ fn check_chapter(
     // Directives: the file must exist, the anchor must exist and hold something.
     let mut resolved = BTreeMap::new();
     for directive in markdown::directives(text) {
-        match resolve(root, &chapter_dir, &directive) {
-            Ok(target) => {
-                shown.insert(target.clone());
-                resolved.insert(directive.line, target);
-            }
-            Err(message) => problems.push(at(directive.line, message)),
+        let (target, problem) = resolve(root, &chapter_dir, &directive);
+        if let Some(target) = target {
+            shown.insert(target.clone());
+            resolved.insert(directive.line, target);
         }
+        problems.extend(problem.map(|message| at(directive.line, message)));
     }
 
     let lines: Vec<&str> = text.lines().collect();
@@ -88,18 +89,22 @@ fn check_chapter(
     for block in markdown::code_blocks(text) {
         let included = included_file(&block, &resolved);
         problems.extend(block_problems(&block, included.as_deref()).into_iter().map(|m| at(block.line, m)));
-        let Some(listing) = included.filter(|path| is_listing_source(path)) else { continue };
+        let Some(listing) = included.filter(|path| is_listing_source(path)) else {
+            continue;
+        };
         let caption_line = (block.end_line..lines.len()).find(|&i| !lines[i].trim().is_empty());
         let Some(caption_line) = caption_line.filter(|&i| lines[i].starts_with(CAPTION_START)) else {
-            problems.push(at(block.line, format!("listing {listing} has no caption: follow the block with {CAPTION_START}C-N: ...</span>")));
+            problems.push(at(
+                block.line,
+                format!("listing {listing} has no caption: follow the block with {CAPTION_START}C-N: ...</span>"),
+            ));
             continue;
         };
         expected_caption_lines.insert(caption_line);
         let caption = lines[caption_line];
-        match caption_problems(chapter, caption, &listing, numbering) {
-            Ok(number) => captions.push(number),
-            Err(message) => problems.push(at(caption_line + 1, message)),
-        }
+        let (number, problem) = caption_problems(chapter, caption, &listing, numbering);
+        captions.extend(number);
+        problems.extend(problem.map(|message| at(caption_line + 1, message)));
     }
     for (index, line) in lines.iter().enumerate() {
         if line.starts_with(CAPTION_START) && !expected_caption_lines.contains(&index) {
@@ -109,28 +114,35 @@ fn check_chapter(
     ChapterFindings { problems, captions }
 }
 
-/// Resolves an include directive to a file relative to the root, or says why not.
-fn resolve(root: &Path, chapter_dir: &Path, directive: &Directive) -> Result<String, String> {
+/// Resolves an include directive to the file it names (root-relative), when
+/// that file exists, and says what is wrong with the directive, if anything.
+fn resolve(root: &Path, chapter_dir: &Path, directive: &Directive) -> (Option<String>, Option<String>) {
     if directive.kind != "include" && directive.kind != "rustdoc_include" {
-        return Err(format!("{}: only include and rustdoc_include are checked by the harness", directive.text));
+        return (
+            None,
+            Some(format!("{}: only include and rustdoc_include are checked by the harness", directive.text)),
+        );
     }
-    let target = normalize(&chapter_dir.join(&directive.path));
-    let target_name = relative(Path::new(""), &target);
-    let source = fs::read_to_string(root.join(&target))
-        .map_err(|_| format!("{}: file {target_name} does not exist", directive.text))?;
-    if let Some(selector) = &directive.selector {
+    let target = relative(Path::new(""), &normalize(&chapter_dir.join(&directive.path)));
+    let Ok(source) = fs::read_to_string(root.join(&target)) else {
+        return (None, Some(format!("{}: file {target} does not exist", directive.text)));
+    };
+    let problem = directive.selector.as_ref().and_then(|selector| {
         if selector.starts_with(|c: char| c.is_ascii_digit() || c == ':') {
-            return Err(format!("{}: line numbers drift when the file changes; mark the region with ANCHOR comments", directive.text));
+            return Some(format!(
+                "{}: line numbers drift when the file changes; mark the region with ANCHOR comments",
+                directive.text
+            ));
         }
         match markdown::anchor_region(&source, selector) {
-            None => return Err(format!("{}: anchor `{selector}` not found in {target_name}", directive.text)),
+            None => Some(format!("{}: anchor `{selector}` not found in {target}", directive.text)),
             Some(region) if region.iter().all(|l| l.trim().is_empty()) => {
-                return Err(format!("{}: anchor `{selector}` in {target_name} is empty", directive.text));
+                Some(format!("{}: anchor `{selector}` in {target} is empty", directive.text))
             }
-            Some(_) => {}
+            Some(_) => None,
         }
-    }
-    Ok(target_name)
+    });
+    (Some(target), problem)
 }
 
 /// Folds `a/b/../c` into `a/c` without touching the file system.
@@ -218,38 +230,43 @@ fn looks_like_rust(body: &[String]) -> bool {
     })
 }
 
-/// Checks one caption; returns its number (`"1-3"`) when it is right.
+/// Checks one caption. Returns its number (`"1-3"`) when the number is
+/// right, and what else is wrong with it, if anything.
 fn caption_problems(
     chapter: &Chapter,
     caption: &str,
     listing: &str,
     numbering: &mut BTreeMap<u32, u32>,
-) -> Result<String, String> {
+) -> (Option<String>, Option<String>) {
     let Some(chapter_number) = chapter.number else {
-        return Err("numbered listings belong in numbered chapters".into());
+        return (None, Some("numbered listings belong in numbered chapters".into()));
     };
     let next = numbering.entry(chapter_number).or_insert(1);
     let expected = format!("{chapter_number}-{next}");
-    let rest = &caption[CAPTION_START.len()..];
-    let written = rest.split(':').next().unwrap_or("");
+    let written = caption[CAPTION_START.len()..].split(':').next().unwrap_or("");
     if written != expected {
-        return Err(format!("caption says Listing {written}, but this is Listing {expected} (chapter {chapter_number}, listing {next})"));
+        let message = format!(
+            "caption says Listing {written}, but this is Listing {expected} (chapter {chapter_number}, listing {next})"
+        );
+        return (None, Some(message));
     }
     *next += 1;
-    if !caption.trim_end().ends_with("</span>") {
-        return Err("a caption is one line ending in </span>".into());
-    }
-    if !caption.contains(&format!("File: `{listing}`")) {
-        return Err(format!("caption must name its file: File: `{listing}`"));
-    }
-    let command = expected_command(listing);
-    match &command {
-        Some(command) if !caption.contains(&format!("Run: `{command}`")) => {
-            Err(format!("caption must say how to run it: Run: `{command}`"))
+    let problem = if !caption.trim_end().ends_with("</span>") {
+        Some("a caption is one line ending in </span>".into())
+    } else if !caption.contains(&format!("File: `{listing}`")) {
+        Some(format!("caption must name its file: File: `{listing}`"))
+    } else {
+        match expected_command(listing) {
+            Some(command) if !caption.contains(&format!("Run: `{command}`")) => {
+                Some(format!("caption must say how to run it: Run: `{command}`"))
+            }
+            None if !caption.contains("Run: `cargo ") => {
+                Some("caption must say how to run it: Run: `cargo ...`".into())
+            }
+            _ => None,
         }
-        None if !caption.contains("Run: `cargo ") => Err("caption must say how to run it: Run: `cargo ...`".into()),
-        _ => Ok(expected),
-    }
+    };
+    (Some(expected), problem)
 }
 
 /// The command a caption must give for a listing file, when there is only one.
@@ -273,10 +290,7 @@ fn dangling_references(chapters: &[(String, String)], captions: &[String]) -> Ve
                 continue;
             }
             for (at, _) in line.match_indices("Listing ") {
-                let number: String = line[at + 8..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == '-')
-                    .collect();
+                let number: String = line[at + 8..].chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
                 let number = number.trim_end_matches('-');
                 if number.contains('-') && !captions.iter().any(|c| c == number) {
                     problems.push(Problem::new(file, index + 1, format!("Listing {number} does not exist")));
@@ -323,7 +337,11 @@ fn outputs_and_examples(root: &Path) -> Vec<Problem> {
             Ok(output) => {
                 let source = format!("listings/examples/{}.rs", output.example);
                 if !examples.contains(&source) {
-                    problems.push(Problem::new(&file, 1, format!("runs example `{}`, but {source} does not exist", output.example)));
+                    problems.push(Problem::new(
+                        &file,
+                        1,
+                        format!("runs example `{}`, but {source} does not exist", output.example),
+                    ));
                 }
                 run.insert(source);
             }
@@ -334,13 +352,20 @@ fn outputs_and_examples(root: &Path) -> Vec<Problem> {
         problems.push(Problem::new(
             example,
             1,
-            format!("no file in {OUTPUT_DIR}/ records what this example prints (create one, then bless it: {})", outputs::BLESS_HINT),
+            format!(
+                "no file in {OUTPUT_DIR}/ records what this example prints (create one, then bless it: {})",
+                outputs::BLESS_HINT
+            ),
         ));
     }
     for listing in files_under(root, COMPILE_FAIL_DIR, "rs") {
         let stderr = listing.replace(".rs", ".stderr");
         if !root.join(&stderr).is_file() {
-            problems.push(Problem::new(&listing, 1, format!("{stderr} is missing: run TRYBUILD=overwrite cargo test --test compile_fail")));
+            problems.push(Problem::new(
+                &listing,
+                1,
+                format!("{stderr} is missing: run TRYBUILD=overwrite cargo test --test compile_fail"),
+            ));
         }
     }
     problems
@@ -364,4 +389,24 @@ pub fn files_under(root: &Path, dir: &str, ext: &str) -> Vec<String> {
     }
     found.sort();
     found
+}
+
+/// Directives that survived expansion in chapters written by mdBook's
+/// preprocessor to `expanded` (mdBook leaves what it cannot expand in the
+/// page and exits 0). Files are named by their source, `src/...`.
+pub fn leftover_directives(expanded: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for file in files_under(expanded, "", "md") {
+        let Ok(text) = fs::read_to_string(expanded.join(&file)) else {
+            continue;
+        };
+        for directive in markdown::directives(&text) {
+            problems.push(Problem::new(
+                format!("src/{file}"),
+                1,
+                format!("{} was left unexpanded (line {} of the expanded chapter)", directive.text, directive.line),
+            ));
+        }
+    }
+    problems
 }

@@ -17,10 +17,7 @@ pub struct CodeBlock {
 impl CodeBlock {
     /// The words of the info string, split the way rustdoc and skeptic split it.
     pub fn tokens(&self) -> Vec<&str> {
-        self.info
-            .split(|c: char| !(c == '_' || c == '-' || c.is_alphanumeric()))
-            .filter(|t| !t.is_empty())
-            .collect()
+        self.info.split(|c: char| !(c == '_' || c == '-' || c.is_alphanumeric())).filter(|t| !t.is_empty()).collect()
     }
 
     /// True when skeptic would compile this block.

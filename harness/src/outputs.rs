@@ -44,13 +44,16 @@ pub struct OutputFile {
 impl OutputFile {
     /// Reads and parses `file` (root-relative).
     pub fn read(root: &Path, file: &str) -> Result<OutputFile, Problem> {
-        let text = fs::read_to_string(root.join(file)).map_err(|e| Problem::new(file, 1, format!("cannot read: {e}")))?;
+        let text =
+            fs::read_to_string(root.join(file)).map_err(|e| Problem::new(file, 1, format!("cannot read: {e}")))?;
         let (first, expected) = text.split_once('\n').unwrap_or((&text, ""));
         let bad = || {
             Problem::new(
                 file,
                 1,
-                format!("the first line must be the command that produces this output, `$ cargo run --example NAME [-- ARGS]`, not `{first}`"),
+                format!(
+                    "the first line must be the command that produces this output, `$ cargo run --example NAME [-- ARGS]`, not `{first}`"
+                ),
             )
         };
         let command = first.strip_prefix("$ ").ok_or_else(bad)?;
@@ -88,10 +91,8 @@ pub fn check_all(root: &Path) -> Vec<String> {
     };
     let bless = env::var_os(BLESS_VAR).is_some();
     let results: Vec<Option<String>> = thread::scope(|scope| {
-        let handles: Vec<_> = parsed
-            .iter()
-            .map(|output| scope.spawn(|| compare(root, &examples_dir, output, bless)))
-            .collect();
+        let handles: Vec<_> =
+            parsed.iter().map(|output| scope.spawn(|| compare(root, &examples_dir, output, bless))).collect();
         handles.into_iter().map(|h| h.join().expect("output check panicked")).collect()
     });
     failures.extend(results.into_iter().flatten());

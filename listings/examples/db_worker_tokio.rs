@@ -4,7 +4,6 @@ use std::thread;
 
 use tokio::sync::oneshot;
 
-// ANCHOR: db
 struct BalanceQuery {
     account: &'static str,
     reply: oneshot::Sender<i64>,
@@ -15,7 +14,9 @@ fn start_worker() -> (mpsc::Sender<BalanceQuery>, thread::JoinHandle<()>) {
     let worker = thread::spawn(move || {
         let connection = HashMap::from([("ada", 120), ("grace", 75), ("linus", 30)]);
         for query in inbox {
-            let Some(&balance) = connection.get(query.account) else { continue };
+            let Some(&balance) = connection.get(query.account) else {
+                continue;
+            };
             println!("worker: looked up {}", query.account);
             // tokio's send returns the value if the receiver is gone.
             let _ = query.reply.send(balance);
@@ -29,9 +30,7 @@ async fn balance(worker: &mpsc::Sender<BalanceQuery>, account: &'static str) -> 
     worker.send(BalanceQuery { account, reply }).expect("the worker has stopped");
     answer.await
 }
-// ANCHOR_END: db
 
-// ANCHOR: main
 fn main() {
     let (worker, worker_thread) = start_worker();
     let handler = async {
@@ -49,4 +48,3 @@ fn main() {
     drop(worker);
     worker_thread.join().unwrap();
 }
-// ANCHOR_END: main

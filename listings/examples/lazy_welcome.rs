@@ -1,4 +1,3 @@
-// ANCHOR: all
 async fn send_welcome(name: &str) {
     println!("sending a welcome email to {name}");
 }
@@ -9,4 +8,3 @@ fn main() {
     drop(email);
     println!("dropped the future; no email was sent");
 }
-// ANCHOR_END: all

@@ -23,7 +23,9 @@ pub fn start_worker() -> (mpsc::Sender<BalanceQuery>, JoinHandle<()>) {
         for query in inbox {
             // The bug to watch for: an unknown account makes the worker skip
             // the query, dropping its reply sender without a word.
-            let Some(&balance) = connection.get(query.account) else { continue };
+            let Some(&balance) = connection.get(query.account) else {
+                continue;
+            };
             println!("worker: looked up {}", query.account);
             query.reply.send(balance);
         }

@@ -1,0 +1,130 @@
+//! The behaviours chapter 4 promises of `listings::oneshot`. Anything that
+//! could hang runs on its own thread under a time limit.
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::task::{Context, Poll, Wake, Waker};
+use std::thread;
+use std::time::Duration;
+
+use listings::block_on::block_on;
+use listings::oneshot::{self, Canceled};
+
+const LIMIT: Duration = Duration::from_secs(10);
+
+/// Runs `work` on a thread and fails the test if it takes longer than LIMIT.
+fn within_limit<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = mpsc::channel();
+    thread::spawn(move || done.send(work()));
+    result.recv_timeout(LIMIT).unwrap_or_else(|_| panic!("{what} did not finish within {LIMIT:?}: it hangs"))
+}
+
+#[derive(Default)]
+struct CountingWaker(AtomicUsize);
+
+impl Wake for CountingWaker {
+    fn wake(self: Arc<Self>) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+fn counting_waker() -> (Arc<CountingWaker>, Waker) {
+    let counter = Arc::new(CountingWaker::default());
+    (Arc::clone(&counter), Waker::from(counter))
+}
+
+#[test]
+fn a_value_sent_before_the_first_poll_is_ready_at_once() {
+    let (reply, answer) = oneshot::channel();
+    reply.send(5);
+    let mut answer = pin!(answer);
+    let (wakes, waker) = counting_waker();
+    assert_eq!(answer.as_mut().poll(&mut Context::from_waker(&waker)), Poll::Ready(Ok(5)));
+    assert_eq!(wakes.0.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn a_value_sent_after_the_first_poll_wakes_the_receiver_once() {
+    let (reply, answer) = oneshot::channel();
+    let mut answer = pin!(answer);
+    let (wakes, waker) = counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    assert!(answer.as_mut().poll(&mut cx).is_pending());
+    reply.send("late");
+    assert_eq!(wakes.0.load(Ordering::SeqCst), 1, "send must wake the waiting receiver exactly once");
+    assert_eq!(answer.as_mut().poll(&mut cx), Poll::Ready(Ok("late")));
+}
+
+#[test]
+fn a_sender_dropped_before_the_first_poll_resolves_to_canceled() {
+    let (reply, answer) = oneshot::channel::<u8>();
+    drop(reply);
+    assert_eq!(within_limit("a receiver with a dropped sender", || block_on(answer)), Err(Canceled));
+}
+
+#[test]
+fn a_sender_dropped_while_the_receiver_waits_wakes_it_with_canceled() {
+    let (reply, answer) = oneshot::channel::<u8>();
+    let result = within_limit("a receiver whose sender is dropped later", move || {
+        let dropper = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(20));
+            drop(reply);
+        });
+        let result = block_on(answer);
+        dropper.join().unwrap();
+        result
+    });
+    assert_eq!(result, Err(Canceled));
+}
+
+#[test]
+fn a_sender_lost_in_a_panicking_thread_cancels_the_receiver() {
+    let (reply, answer) = oneshot::channel::<u8>();
+    let worker = thread::spawn(move || {
+        let _reply = reply;
+        panic!("the worker crashed before it could answer");
+    });
+    assert!(worker.join().is_err());
+    assert_eq!(within_limit("a receiver whose sender's thread panicked", || block_on(answer)), Err(Canceled));
+}
+
+#[test]
+#[should_panic(expected = "oneshot::Receiver polled after it returned Ready")]
+fn polling_after_ready_panics_with_a_clear_message() {
+    let (reply, answer) = oneshot::channel();
+    reply.send(1);
+    let mut answer = pin!(answer);
+    let mut cx = Context::from_waker(Waker::noop());
+    assert!(answer.as_mut().poll(&mut cx).is_ready());
+    let _ = answer.as_mut().poll(&mut cx);
+}
+
+#[test]
+fn send_wakes_the_waker_of_the_most_recent_poll() {
+    let (reply, answer) = oneshot::channel();
+    let mut answer = pin!(answer);
+    let (first, first_waker) = counting_waker();
+    let (second, second_waker) = counting_waker();
+    assert!(answer.as_mut().poll(&mut Context::from_waker(&first_waker)).is_pending());
+    assert!(answer.as_mut().poll(&mut Context::from_waker(&second_waker)).is_pending());
+    reply.send(());
+    assert_eq!(first.0.load(Ordering::SeqCst), 0, "the stale waker was woken");
+    assert_eq!(second.0.load(Ordering::SeqCst), 1, "the current waker was not woken");
+}
+
+#[test]
+fn sending_from_another_thread_never_loses_the_wake_up() {
+    // Races `send` on one thread against the first poll on another, many
+    // times; a lost wake-up would leave one `block_on` asleep forever.
+    within_limit("2000 racing sends", || {
+        for round in 0..2000 {
+            let (reply, answer) = oneshot::channel();
+            let sender = thread::spawn(move || reply.send(round));
+            assert_eq!(block_on(answer), Ok(round));
+            sender.join().unwrap();
+        }
+    });
+}
