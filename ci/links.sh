@@ -42,20 +42,24 @@ links_with_fragments() {
       line = $0
       if (match(line, /^[ \t]*(```+|~~~+)/)) {
         mark = substr(line, RSTART, RLENGTH); gsub(/[ \t]/, "", mark)
-        if (fence == "") { fence = substr(mark, 1, 3); next }
-        if (substr(mark, 1, 3) == fence) { fence = ""; next }
+        if (fence == "") { fence = mark; next }
+        rest = substr(line, RSTART + RLENGTH)
+        if (substr(mark, 1, 1) == substr(fence, 1, 1) && length(mark) >= length(fence) && rest ~ /^[ \t]*$/) { fence = ""; next }
       }
       if (fence != "") next
       gsub(/`[^`]*`/, "", line)
+      text = line
       while (match(line, /\]\(<?[^()<> \t]*#[^()<> \t]*>?/)) {
         t = substr(line, RSTART + 2, RLENGTH - 2); gsub(/[<>]/, "", t)
         print FILENAME "\t" FNR "\t" t
         line = substr(line, RSTART + RLENGTH)
       }
+      line = text
       if (match(line, /^ *\[[^]]+\]:[ \t]*<?[^ \t<>]*#[^ \t<>]*/)) {
         t = substr(line, RSTART, RLENGTH); sub(/^[^]]*\]:[ \t]*<?/, "", t)
         print FILENAME "\t" FNR "\t" t
       }
+      line = text
       while (match(line, /href="[^"]*#[^"]*"/)) {
         t = substr(line, RSTART + 6, RLENGTH - 7)
         print FILENAME "\t" FNR "\t" t
