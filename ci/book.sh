@@ -14,10 +14,8 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 # mdBook logs on stderr; keep showing it, and keep a copy to inspect.
-set +e
-mdbook build 2>&1 | tee "$log"
-rc=${PIPESTATUS[0]}
-set -e
+rc=0
+mdbook build 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
 if [[ $rc -ne 0 ]]; then
   echo "ci/book.sh: FAILED: mdbook build exited with $rc" >&2
   exit 1
