@@ -102,7 +102,7 @@ fn check_chapter(
         };
         expected_caption_lines.insert(caption_line);
         let caption = lines[caption_line];
-        let (number, problem) = caption_problems(chapter, caption, &listing, numbering);
+        let (number, problem) = caption_problems(root, chapter, caption, &listing, numbering);
         captions.extend(number);
         problems.extend(problem.map(|message| at(caption_line + 1, message)));
     }
@@ -233,6 +233,7 @@ fn looks_like_rust(body: &[String]) -> bool {
 /// Checks one caption. Returns its number (`"1-3"`) when the number is
 /// right, and what else is wrong with it, if anything.
 fn caption_problems(
+    root: &Path,
     chapter: &Chapter,
     caption: &str,
     listing: &str,
@@ -263,10 +264,28 @@ fn caption_problems(
             None if !caption.contains("Run: `cargo ") => {
                 Some("caption must say how to run it: Run: `cargo ...`".into())
             }
-            _ => None,
+            _ => missing_target(root, caption),
         }
     };
     (Some(expected), problem)
+}
+
+/// The example or test target a caption's `Run:` command names, if it does not exist.
+fn missing_target(root: &Path, caption: &str) -> Option<String> {
+    let command = caption.split("Run: `").nth(1)?.split('`').next()?;
+    let words: Vec<&str> = command.split_whitespace().collect();
+    let name = |flag: &str| words.iter().position(|w| *w == flag).and_then(|i| words.get(i + 1));
+    let (kind, candidates) = if let Some(example) = name("--example") {
+        ("example", vec![format!("listings/examples/{example}.rs")])
+    } else if let Some(test) = name("--test") {
+        ("test", vec![format!("listings/tests/{test}.rs"), format!("harness/tests/{test}.rs")])
+    } else {
+        return None;
+    };
+    if candidates.iter().any(|file| root.join(file).is_file()) {
+        return None;
+    }
+    Some(format!("`{command}` names a {kind} that does not exist: none of {}", candidates.join(", ")))
 }
 
 /// The command a caption must give for a listing file, when there is only one.

@@ -265,3 +265,12 @@ fn prose_citing_a_listing_that_does_not_exist_is_named() {
     edit_chapter(book.path(), "Listing 1-1 prints", "Listing 1-4 prints");
     expect_one(book.path(), "src/one.md", 13, "Listing 1-4 does not exist");
 }
+
+#[test]
+fn a_caption_naming_a_test_that_does_not_exist_is_named() {
+    let book = good_book();
+    write(book.path(), "listings/src/greeting.rs", "// ANCHOR: all\npub fn greet() {}\n// ANCHOR_END: all\n");
+    let listing = "```rust\n{{#rustdoc_include ../listings/src/greeting.rs:all}}\n```\n\n<span class=\"caption\">Listing 1-2: A helper. File: `listings/src/greeting.rs`. Run: `cargo test --test greetings`.</span>\n\nListing 1-1 prints";
+    edit_chapter(book.path(), "Listing 1-1 prints", listing);
+    expect_one(book.path(), "src/one.md", 17, "`cargo test --test greetings` names a test that does not exist");
+}
