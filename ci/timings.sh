@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Measures (does not assert) how long the feedback loops take on this machine:
+#   cold  cargo test --workspace in a fresh, empty target dir
+#   warm  the same again, nothing changed
+#   edit  the same after touching the first chapter of src/SUMMARY.md
+#   book  mdbook build (tool installed, second build)
+# The cargo runs use a temporary CARGO_TARGET_DIR, removed at the end, so the
+# numbers do not depend on (or disturb) ./target. Takes many minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== ci/timings.sh: time cold/warm/after-edit cargo test --workspace and mdbook build (measures only)"
+
+source ci/tools.sh
+need mdbook
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CARGO_TARGET_DIR=$work/target
+
+chapter=src/$(grep -oE '\]\([^)#]+\.md\)' src/SUMMARY.md | head -n1 | sed -E 's/^\]\((.*)\)$/\1/')
+[[ -f $chapter ]] || { echo "ci/timings.sh: FAILED: no first chapter found in src/SUMMARY.md" >&2; exit 1; }
+
+rows=()
+# measure LABEL COMMAND...: runs the command with its output in a log, records seconds and status.
+measure() {
+  local label=$1 start end rc=0 log=$work/step-${#rows[@]}.log
+  shift
+  echo "-- $label: $*"
+  start=$(date +%s.%N)
+  "$@" >"$log" 2>&1 || rc=$?
+  end=$(date +%s.%N)
+  local status=ok
+  if [[ $rc -ne 0 ]]; then
+    status="FAILED (exit $rc)"
+    tail -n 20 "$log" >&2
+  fi
+  rows+=("$(awk -v l="$label" -v a="$start" -v b="$end" -v s="$status" 'BEGIN { printf "%-34s %9.1f  %s", l, b - a, s }')")
+}
+
+measure "cargo test, cold (empty target)" cargo test --workspace
+measure "cargo test, warm (no change)" cargo test --workspace
+touch "$chapter"
+measure "cargo test, after touch ${chapter#src/}" cargo test --workspace
+mdbook build >/dev/null 2>&1 || true
+measure "mdbook build, warm" mdbook build
+
+echo
+printf '%-34s %9s  %s\n' "step" "seconds" "result"
+printf '%s\n' "${rows[@]}"
