@@ -12,6 +12,11 @@ fn main() {
     drop(reply);
     println!("dropped sender: {:?}", futures::executor::block_on(answer));
 
+    // A send after the receiver is gone hands the value back.
+    let (reply, answer) = oneshot::channel::<i64>();
+    drop(answer);
+    println!("send without a receiver: {:?}", reply.send(5));
+
     // A receiver polled again after it returned Ready.
     let (reply, answer) = oneshot::channel();
     reply.send("pong").unwrap();
