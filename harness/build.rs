@@ -14,13 +14,21 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = manifest.parent().unwrap().to_path_buf();
-    for watched in ["book.toml", "src", "listings/examples", "listings/src", "listings/compile-fail", "listings/output"]
-    {
+    for watched in [
+        "book.toml",
+        "src",
+        "listings/examples",
+        "listings/src",
+        "listings/compile-fail",
+        "listings/output",
+    ] {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
 
-    let book = MDBook::load(&root).unwrap_or_else(|e| panic!("mdBook cannot load {}: {e:#}", root.display()));
-    let ctx = PreprocessorContext::new(root.clone(), book.config.clone(), "html".into());
+    let book = MDBook::load(&root)
+        .unwrap_or_else(|e| panic!("mdBook cannot load {}: {e:#}", root.display()));
+    let ctx =
+        PreprocessorContext::new(root.clone(), book.config.clone(), "html".into());
     let expanded = LinkPreprocessor::new()
         .run(&ctx, book.book.clone())
         .unwrap_or_else(|e| panic!("expanding the book's includes failed: {e:#}"));

@@ -24,7 +24,8 @@ use crate::summary::{self, Chapter};
 use crate::{Problem, relative};
 
 /// Where listing sources live, relative to the book root.
-const LISTING_DIRS: [&str; 3] = ["listings/examples", "listings/src", "listings/compile-fail"];
+const LISTING_DIRS: [&str; 3] =
+    ["listings/examples", "listings/src", "listings/compile-fail"];
 const OUTPUT_DIR: &str = "listings/output";
 const COMPILE_FAIL_DIR: &str = "listings/compile-fail";
 const CAPTION_START: &str = "<span class=\"caption\">Listing ";
@@ -43,7 +44,8 @@ pub fn check(root: &Path) -> Vec<Problem> {
         let Ok(text) = fs::read_to_string(root.join(&file)) else {
             continue;
         };
-        let found = check_chapter(root, chapter, &file, &text, &mut numbering, &mut shown);
+        let found =
+            check_chapter(root, chapter, &file, &text, &mut numbering, &mut shown);
         problems.extend(found.problems);
         captions.extend(found.captions);
         chapter_texts.push((file, text));
@@ -88,12 +90,19 @@ fn check_chapter(
     let mut expected_caption_lines = BTreeSet::new();
     for block in markdown::code_blocks(text) {
         let included = included_file(&block, &resolved);
-        problems.extend(block_problems(&block, included.as_deref()).into_iter().map(|m| at(block.line, m)));
+        problems.extend(
+            block_problems(&block, included.as_deref())
+                .into_iter()
+                .map(|m| at(block.line, m)),
+        );
         let Some(listing) = included.filter(|path| is_listing_source(path)) else {
             continue;
         };
-        let caption_line = (block.end_line..lines.len()).find(|&i| !lines[i].trim().is_empty());
-        let Some(caption_line) = caption_line.filter(|&i| lines[i].starts_with(CAPTION_START)) else {
+        let caption_line =
+            (block.end_line..lines.len()).find(|&i| !lines[i].trim().is_empty());
+        let Some(caption_line) =
+            caption_line.filter(|&i| lines[i].starts_with(CAPTION_START))
+        else {
             problems.push(at(
                 block.line,
                 format!("listing {listing} has no caption: follow the block with {CAPTION_START}C-N: ...</span>"),
@@ -102,13 +111,17 @@ fn check_chapter(
         };
         expected_caption_lines.insert(caption_line);
         let caption = lines[caption_line];
-        let (number, problem) = caption_problems(root, chapter, caption, &listing, numbering);
+        let (number, problem) =
+            caption_problems(root, chapter, caption, &listing, numbering);
         captions.extend(number);
         problems.extend(problem.map(|message| at(caption_line + 1, message)));
     }
     for (index, line) in lines.iter().enumerate() {
         if line.starts_with(CAPTION_START) && !expected_caption_lines.contains(&index) {
-            problems.push(at(index + 1, "caption without a listing block just above it".into()));
+            problems.push(at(
+                index + 1,
+                "caption without a listing block just above it".into(),
+            ));
         }
     }
     ChapterFindings { problems, captions }
@@ -116,16 +129,27 @@ fn check_chapter(
 
 /// Resolves an include directive to the file it names (root-relative), when
 /// that file exists, and says what is wrong with the directive, if anything.
-fn resolve(root: &Path, chapter_dir: &Path, directive: &Directive) -> (Option<String>, Option<String>) {
+fn resolve(
+    root: &Path,
+    chapter_dir: &Path,
+    directive: &Directive,
+) -> (Option<String>, Option<String>) {
     if directive.kind != "include" && directive.kind != "rustdoc_include" {
         return (
             None,
-            Some(format!("{}: only include and rustdoc_include are checked by the harness", directive.text)),
+            Some(format!(
+                "{}: only include and rustdoc_include are checked by the harness",
+                directive.text
+            )),
         );
     }
-    let target = relative(Path::new(""), &normalize(&chapter_dir.join(&directive.path)));
+    let target =
+        relative(Path::new(""), &normalize(&chapter_dir.join(&directive.path)));
     let Ok(source) = fs::read_to_string(root.join(&target)) else {
-        return (None, Some(format!("{}: file {target} does not exist", directive.text)));
+        return (
+            None,
+            Some(format!("{}: file {target} does not exist", directive.text)),
+        );
     };
     let problem = directive.selector.as_ref().and_then(|selector| {
         if selector.starts_with(|c: char| c.is_ascii_digit() || c == ':') {
@@ -161,9 +185,16 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 /// The file a block shows, when its body is one include directive.
-fn included_file(block: &CodeBlock, resolved: &BTreeMap<usize, String>) -> Option<String> {
-    let body: Vec<(usize, &String)> =
-        block.body.iter().enumerate().filter(|(_, line)| !line.trim().is_empty()).collect();
+fn included_file(
+    block: &CodeBlock,
+    resolved: &BTreeMap<usize, String>,
+) -> Option<String> {
+    let body: Vec<(usize, &String)> = block
+        .body
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .collect();
     let (offset, first) = body.first()?;
     if !first.trim_start().starts_with("{{#") {
         return None;
@@ -172,22 +203,33 @@ fn included_file(block: &CodeBlock, resolved: &BTreeMap<usize, String>) -> Optio
 }
 
 fn is_listing_source(path: &str) -> bool {
-    path.ends_with(".rs") && LISTING_DIRS.iter().any(|dir| path.starts_with(&format!("{dir}/")))
+    path.ends_with(".rs")
+        && LISTING_DIRS.iter().any(|dir| path.starts_with(&format!("{dir}/")))
 }
 
 /// What is wrong with one fenced block, given the file it includes.
 fn block_problems(block: &CodeBlock, included: Option<&str>) -> Vec<String> {
     let mut problems = Vec::new();
     let tokens = block.tokens();
-    let shows_output = included.is_some_and(|f| f.starts_with(&format!("{OUTPUT_DIR}/")));
+    let shows_output =
+        included.is_some_and(|f| f.starts_with(&format!("{OUTPUT_DIR}/")));
     let shows_stderr = included.is_some_and(|f| f.ends_with(".stderr"));
-    let lone_include = block.body.iter().filter(|l| !l.trim().is_empty()).count() == 1 && included.is_some();
+    let lone_include = block.body.iter().filter(|l| !l.trim().is_empty()).count() == 1
+        && included.is_some();
 
     if block.info.is_empty() {
-        problems.push("code block has no language: tag it rust, console, text, sh or toml".into());
+        problems.push(
+            "code block has no language: tag it rust, console, text, sh or toml".into(),
+        );
     }
-    if tokens.first().is_some_and(|t| *t == "rs" || (t.starts_with("rust") && *t != "rust")) {
-        problems.push(format!("tag Rust blocks `rust`, not `{}`: skeptic tests only `rust`", tokens[0]));
+    if tokens
+        .first()
+        .is_some_and(|t| *t == "rs" || (t.starts_with("rust") && *t != "rust"))
+    {
+        problems.push(format!(
+            "tag Rust blocks `rust`, not `{}`: skeptic tests only `rust`",
+            tokens[0]
+        ));
     }
     if block.is_rust() {
         for token in &tokens {
@@ -208,7 +250,10 @@ fn block_problems(block: &CodeBlock, included: Option<&str>) -> Vec<String> {
             }
         }
     } else if !shows_stderr && looks_like_rust(&block.body) {
-        problems.push(format!("this `{}` block looks like Rust: tag it `rust` so it is compiled", block.info));
+        problems.push(format!(
+            "this `{}` block looks like Rust: tag it `rust` so it is compiled",
+            block.info
+        ));
     }
     if tokens.first() == Some(&"console") && !(lone_include && shows_output) {
         problems.push(format!("a console block shows checked output: make it one include of a file in {OUTPUT_DIR}/"));
@@ -223,10 +268,21 @@ fn block_problems(block: &CodeBlock, included: Option<&str>) -> Vec<String> {
 }
 
 fn looks_like_rust(body: &[String]) -> bool {
-    const STARTS: [&str; 9] = ["fn ", "pub fn ", "async fn ", "impl ", "impl<", "struct ", "enum ", "use std", "let "];
+    const STARTS: [&str; 9] = [
+        "fn ",
+        "pub fn ",
+        "async fn ",
+        "impl ",
+        "impl<",
+        "struct ",
+        "enum ",
+        "use std",
+        "let ",
+    ];
     body.iter().any(|line| {
         let line = line.trim_start();
-        STARTS.iter().any(|start| line.starts_with(start)) && (line.ends_with('{') || line.ends_with(';'))
+        STARTS.iter().any(|start| line.starts_with(start))
+            && (line.ends_with('{') || line.ends_with(';'))
     })
 }
 
@@ -274,18 +330,29 @@ fn caption_problems(
 fn missing_target(root: &Path, caption: &str) -> Option<String> {
     let command = caption.split("Run: `").nth(1)?.split('`').next()?;
     let words: Vec<&str> = command.split_whitespace().collect();
-    let name = |flag: &str| words.iter().position(|w| *w == flag).and_then(|i| words.get(i + 1));
+    let name = |flag: &str| {
+        words.iter().position(|w| *w == flag).and_then(|i| words.get(i + 1))
+    };
     let (kind, candidates) = if let Some(example) = name("--example") {
         ("example", vec![format!("listings/examples/{example}.rs")])
     } else if let Some(test) = name("--test") {
-        ("test", vec![format!("listings/tests/{test}.rs"), format!("harness/tests/{test}.rs")])
+        (
+            "test",
+            vec![
+                format!("listings/tests/{test}.rs"),
+                format!("harness/tests/{test}.rs"),
+            ],
+        )
     } else {
         return None;
     };
     if candidates.iter().any(|file| root.join(file).is_file()) {
         return None;
     }
-    Some(format!("`{command}` names a {kind} that does not exist: none of {}", candidates.join(", ")))
+    Some(format!(
+        "`{command}` names a {kind} that does not exist: none of {}",
+        candidates.join(", ")
+    ))
 }
 
 /// The command a caption must give for a listing file, when there is only one.
@@ -301,7 +368,10 @@ fn expected_command(listing: &str) -> Option<String> {
 }
 
 /// Prose that cites a listing number no caption has.
-fn dangling_references(chapters: &[(String, String)], captions: &[String]) -> Vec<Problem> {
+fn dangling_references(
+    chapters: &[(String, String)],
+    captions: &[String],
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (file, text) in chapters {
         for (index, line) in text.lines().enumerate() {
@@ -309,10 +379,17 @@ fn dangling_references(chapters: &[(String, String)], captions: &[String]) -> Ve
                 continue;
             }
             for (at, _) in line.match_indices("Listing ") {
-                let number: String = line[at + 8..].chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+                let number: String = line[at + 8..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '-')
+                    .collect();
                 let number = number.trim_end_matches('-');
                 if number.contains('-') && !captions.iter().any(|c| c == number) {
-                    problems.push(Problem::new(file, index + 1, format!("Listing {number} does not exist")));
+                    problems.push(Problem::new(
+                        file,
+                        index + 1,
+                        format!("Listing {number} does not exist"),
+                    ));
                 }
             }
         }
@@ -321,11 +398,18 @@ fn dangling_references(chapters: &[(String, String)], captions: &[String]) -> Ve
 }
 
 fn chapters_missing_from_summary(root: &Path, chapters: &[Chapter]) -> Vec<Problem> {
-    let listed: BTreeSet<String> = chapters.iter().map(|c| format!("src/{}", c.path)).collect();
+    let listed: BTreeSet<String> =
+        chapters.iter().map(|c| format!("src/{}", c.path)).collect();
     files_under(root, "src", "md")
         .into_iter()
         .filter(|file| file != "src/SUMMARY.md" && !listed.contains(file))
-        .map(|file| Problem::new(file, 1, "chapter is not listed in src/SUMMARY.md, so no reader sees it"))
+        .map(|file| {
+            Problem::new(
+                file,
+                1,
+                "chapter is not listed in src/SUMMARY.md, so no reader sees it",
+            )
+        })
         .collect()
 }
 
@@ -333,14 +417,24 @@ fn chapters_missing_from_summary(root: &Path, chapters: &[Chapter]) -> Vec<Probl
 fn unshown_files(root: &Path, shown: &BTreeSet<String>) -> Vec<Problem> {
     let mut candidates = Vec::new();
     for dir in LISTING_DIRS {
-        candidates.extend(files_under(root, dir, "rs").into_iter().filter(|f| f != "listings/src/lib.rs"));
+        candidates.extend(
+            files_under(root, dir, "rs")
+                .into_iter()
+                .filter(|f| f != "listings/src/lib.rs"),
+        );
     }
     candidates.extend(files_under(root, COMPILE_FAIL_DIR, "stderr"));
     candidates.extend(files_under(root, OUTPUT_DIR, "txt"));
     candidates
         .into_iter()
         .filter(|file| !shown.contains(file))
-        .map(|file| Problem::new(file, 1, "no chapter shows this file: include it in a chapter or delete it"))
+        .map(|file| {
+            Problem::new(
+                file,
+                1,
+                "no chapter shows this file: include it in a chapter or delete it",
+            )
+        })
         .collect()
 }
 
@@ -359,7 +453,10 @@ fn outputs_and_examples(root: &Path) -> Vec<Problem> {
                     problems.push(Problem::new(
                         &file,
                         1,
-                        format!("runs example `{}`, but {source} does not exist", output.example),
+                        format!(
+                            "runs example `{}`, but {source} does not exist",
+                            output.example
+                        ),
                     ));
                 }
                 run.insert(source);
@@ -423,7 +520,10 @@ pub fn leftover_directives(expanded: &Path) -> Vec<Problem> {
             problems.push(Problem::new(
                 format!("src/{file}"),
                 1,
-                format!("{} was left unexpanded (line {} of the expanded chapter)", directive.text, directive.line),
+                format!(
+                    "{} was left unexpanded (line {} of the expanded chapter)",
+                    directive.text, directive.line
+                ),
             ));
         }
     }

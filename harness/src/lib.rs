@@ -30,7 +30,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Problem {
+    pub fn new(
+        file: impl Into<String>,
+        line: usize,
+        message: impl Into<String>,
+    ) -> Problem {
         Problem { file: file.into(), line, message: message.into() }
     }
 }
@@ -58,5 +62,8 @@ pub fn book_root() -> PathBuf {
 /// `path` relative to `root`, with `/` separators, for messages.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -17,7 +17,10 @@ pub struct CodeBlock {
 impl CodeBlock {
     /// The words of the info string, split the way rustdoc and skeptic split it.
     pub fn tokens(&self) -> Vec<&str> {
-        self.info.split(|c: char| !(c == '_' || c == '-' || c.is_alphanumeric())).filter(|t| !t.is_empty()).collect()
+        self.info
+            .split(|c: char| !(c == '_' || c == '-' || c.is_alphanumeric()))
+            .filter(|t| !t.is_empty())
+            .collect()
     }
 
     /// True when skeptic would compile this block.
@@ -88,7 +91,8 @@ pub fn directives(text: &str) -> Vec<Directive> {
             let text = &rest[start..start + len + 2];
             if !escaped {
                 let inner = text[3..text.len() - 2].trim();
-                let (kind, target) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+                let (kind, target) =
+                    inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
                 let target = target.trim();
                 let (path, selector) = match target.split_once(':') {
                     Some((path, selector)) => (path, Some(selector.to_string())),
@@ -133,7 +137,9 @@ pub fn anchor_region(source: &str, name: &str) -> Option<Vec<String>> {
 fn anchor_on<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
     let at = line.find(marker)?;
     let name = line[at + marker.len()..].trim_start();
-    let end = name.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(name.len());
+    let end = name
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(name.len());
     Some(&name[..end])
 }
 
@@ -146,7 +152,10 @@ mod tests {
         let text = "# Title\n\n```rust\nfn main() {}\n```\n\ntext\n\n~~~~console\n$ cargo run\n~~~~\n";
         let blocks = code_blocks(text);
         assert_eq!(blocks.len(), 2);
-        assert_eq!((blocks[0].line, blocks[0].end_line, blocks[0].info.as_str()), (3, 5, "rust"));
+        assert_eq!(
+            (blocks[0].line, blocks[0].end_line, blocks[0].info.as_str()),
+            (3, 5, "rust")
+        );
         assert_eq!(blocks[0].body, ["fn main() {}"]);
         assert_eq!((blocks[1].line, blocks[1].info.as_str()), (9, "console"));
     }

@@ -44,8 +44,8 @@ pub struct OutputFile {
 impl OutputFile {
     /// Reads and parses `file` (root-relative).
     pub fn read(root: &Path, file: &str) -> Result<OutputFile, Problem> {
-        let text =
-            fs::read_to_string(root.join(file)).map_err(|e| Problem::new(file, 1, format!("cannot read: {e}")))?;
+        let text = fs::read_to_string(root.join(file))
+            .map_err(|e| Problem::new(file, 1, format!("cannot read: {e}")))?;
         let (first, expected) = text.split_once('\n').unwrap_or((&text, ""));
         let bad = || {
             Problem::new(
@@ -91,8 +91,10 @@ pub fn check_all(root: &Path) -> Vec<String> {
     };
     let bless = env::var_os(BLESS_VAR).is_some();
     let results: Vec<Option<String>> = thread::scope(|scope| {
-        let handles: Vec<_> =
-            parsed.iter().map(|output| scope.spawn(|| compare(root, &examples_dir, output, bless))).collect();
+        let handles: Vec<_> = parsed
+            .iter()
+            .map(|output| scope.spawn(|| compare(root, &examples_dir, output, bless)))
+            .collect();
         handles.into_iter().map(|h| h.join().expect("output check panicked")).collect()
     });
     failures.extend(results.into_iter().flatten());
@@ -100,11 +102,19 @@ pub fn check_all(root: &Path) -> Vec<String> {
 }
 
 /// Runs one output's command; `None` when it matches (or was blessed).
-fn compare(root: &Path, examples_dir: &Path, output: &OutputFile, bless: bool) -> Option<String> {
-    let binary = examples_dir.join(format!("{}{}", output.example, env::consts::EXE_SUFFIX));
+fn compare(
+    root: &Path,
+    examples_dir: &Path,
+    output: &OutputFile,
+    bless: bool,
+) -> Option<String> {
+    let binary =
+        examples_dir.join(format!("{}{}", output.example, env::consts::EXE_SUFFIX));
     let actual = match run_with_limit(&binary, &output.args, TIME_LIMIT) {
         Ok(stdout) => stdout,
-        Err(message) => return Some(format!("{}: `{}` {message}", output.file, output.command)),
+        Err(message) => {
+            return Some(format!("{}: `{}` {message}", output.file, output.command));
+        }
     };
     if actual == output.expected {
         return None;
@@ -117,7 +127,10 @@ fn compare(root: &Path, examples_dir: &Path, output: &OutputFile, bless: bool) -
     }
     let diff = TextDiff::from_lines(&output.expected, &actual)
         .unified_diff()
-        .header(&format!("{} (committed)", output.file), &format!("{} (this run)", output.command))
+        .header(
+            &format!("{} (committed)", output.file),
+            &format!("{} (this run)", output.command),
+        )
         .to_string();
     Some(format!(
         "{}: the output of `{}` changed; if the new output is right, run `{BLESS_HINT}`\n{diff}",
@@ -131,7 +144,8 @@ fn compare(root: &Path, examples_dir: &Path, output: &OutputFile, bless: bool) -
 pub fn build_examples(root: &Path) -> Result<PathBuf, String> {
     let exe = env::current_exe().map_err(|e| e.to_string())?;
     // <target>/<profile>/deps/<test binary>
-    let profile_dir = exe.parent().and_then(Path::parent).ok_or("unexpected test binary location")?;
+    let profile_dir =
+        exe.parent().and_then(Path::parent).ok_or("unexpected test binary location")?;
     let target_dir = profile_dir.parent().ok_or("unexpected test binary location")?;
     let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
         Some("debug") => "dev".to_string(),
@@ -141,18 +155,34 @@ pub fn build_examples(root: &Path) -> Result<PathBuf, String> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(cargo)
         .current_dir(root)
-        .args(["build", "--quiet", "--package", "listings", "--examples", "--profile", &profile, "--target-dir"])
+        .args([
+            "build",
+            "--quiet",
+            "--package",
+            "listings",
+            "--examples",
+            "--profile",
+            &profile,
+            "--target-dir",
+        ])
         .arg(target_dir)
         .status()
         .map_err(|e| format!("cannot run cargo to build the examples: {e}"))?;
     if !status.success() {
-        return Err("building the listings' examples failed (see the compiler output above)".into());
+        return Err(
+            "building the listings' examples failed (see the compiler output above)"
+                .into(),
+        );
     }
     Ok(profile_dir.join("examples"))
 }
 
 /// Runs `binary` with `args` and returns its standard output, or why it failed.
-pub fn run_with_limit(binary: &Path, args: &[String], limit: Duration) -> Result<String, String> {
+pub fn run_with_limit(
+    binary: &Path,
+    args: &[String],
+    limit: Duration,
+) -> Result<String, String> {
     let mut child = Command::new(binary)
         .args(args)
         .stdin(Stdio::null())
@@ -179,11 +209,17 @@ pub fn run_with_limit(binary: &Path, args: &[String], limit: Duration) -> Result
         if started.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(format!("did not finish within {} s and was killed", limit.as_secs()));
+            return Err(format!(
+                "did not finish within {} s and was killed",
+                limit.as_secs()
+            ));
         }
         thread::sleep(Duration::from_millis(5));
     };
-    let stdout = out_reader.join().unwrap().map_err(|e| format!("printed something that is not UTF-8: {e}"))?;
+    let stdout = out_reader
+        .join()
+        .unwrap()
+        .map_err(|e| format!("printed something that is not UTF-8: {e}"))?;
     let stderr = err_reader.join().unwrap();
     if !status.success() {
         return Err(format!("failed ({status}); its standard error:\n{stderr}"));
@@ -203,7 +239,9 @@ mod tests {
 
     #[test]
     fn parses_the_command_line_and_its_arguments() {
-        let output = parse("$ cargo run --example db_worker -- --runner ours\nline 1\n").unwrap();
+        let output =
+            parse("$ cargo run --example db_worker -- --runner ours\nline 1\n")
+                .unwrap();
         assert_eq!(output.example, "db_worker");
         assert_eq!(output.args, ["--runner", "ours"]);
         assert_eq!(output.expected, "line 1\n");
@@ -214,12 +252,20 @@ mod tests {
         let problem = parse("hello\n").unwrap_err();
         assert_eq!(problem.file, "out.txt");
         assert_eq!(problem.line, 1);
-        assert!(problem.message.contains("the first line must be the command"), "{problem}");
+        assert!(
+            problem.message.contains("the first line must be the command"),
+            "{problem}"
+        );
     }
 
     #[test]
     fn a_program_that_never_ends_is_killed_and_reported() {
-        let err = run_with_limit(Path::new("sleep"), &["5".into()], Duration::from_millis(200)).unwrap_err();
+        let err = run_with_limit(
+            Path::new("sleep"),
+            &["5".into()],
+            Duration::from_millis(200),
+        )
+        .unwrap_err();
         assert!(err.contains("did not finish within"), "{err}");
     }
 }

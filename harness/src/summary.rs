@@ -25,7 +25,12 @@ pub fn read(root: &Path) -> (Vec<Chapter>, Vec<Problem>) {
     const FILE: &str = "src/SUMMARY.md";
     let text = match fs::read_to_string(root.join(FILE)) {
         Ok(text) => text,
-        Err(e) => return (Vec::new(), vec![Problem::new(FILE, 1, format!("cannot read: {e}"))]),
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![Problem::new(FILE, 1, format!("cannot read: {e}"))],
+            );
+        }
     };
     let mut chapters = Vec::new();
     let mut problems = Vec::new();
@@ -36,7 +41,11 @@ pub fn read(root: &Path) -> (Vec<Chapter>, Vec<Problem>) {
         let numbered = trimmed.starts_with("- ") || trimmed.starts_with("* ");
         let Some((title, path)) = link(trimmed) else { continue };
         if path.is_empty() {
-            problems.push(Problem::new(FILE, line_no, format!("draft chapter \"{title}\" has no file")));
+            problems.push(Problem::new(
+                FILE,
+                line_no,
+                format!("draft chapter \"{title}\" has no file"),
+            ));
             continue;
         }
         let number = if numbered {
@@ -48,7 +57,11 @@ pub fn read(root: &Path) -> (Vec<Chapter>, Vec<Problem>) {
             None
         };
         if !root.join("src").join(&path).is_file() {
-            problems.push(Problem::new(FILE, line_no, format!("chapter file src/{path} does not exist")));
+            problems.push(Problem::new(
+                FILE,
+                line_no,
+                format!("chapter file src/{path} does not exist"),
+            ));
         }
         chapters.push(Chapter { title, path, number, line: line_no });
     }
@@ -81,10 +94,17 @@ mod tests {
         .unwrap();
         let (chapters, problems) = read(dir.path());
         assert!(problems.is_empty(), "{problems:?}");
-        let numbers: Vec<_> = chapters.iter().map(|c| (c.path.as_str(), c.number)).collect();
+        let numbers: Vec<_> =
+            chapters.iter().map(|c| (c.path.as_str(), c.number)).collect();
         assert_eq!(
             numbers,
-            [("intro.md", None), ("a.md", Some(1)), ("a1.md", Some(1)), ("b.md", Some(2)), ("glossary.md", None)]
+            [
+                ("intro.md", None),
+                ("a.md", Some(1)),
+                ("a1.md", Some(1)),
+                ("b.md", Some(2)),
+                ("glossary.md", None)
+            ]
         );
     }
 
@@ -92,8 +112,19 @@ mod tests {
     fn a_missing_chapter_file_is_named_with_its_summary_line() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir(dir.path().join("src")).unwrap();
-        fs::write(dir.path().join("src/SUMMARY.md"), "# Summary\n\n- [Gone](gone.md)\n").unwrap();
+        fs::write(
+            dir.path().join("src/SUMMARY.md"),
+            "# Summary\n\n- [Gone](gone.md)\n",
+        )
+        .unwrap();
         let (_, problems) = read(dir.path());
-        assert_eq!(problems, [Problem::new("src/SUMMARY.md", 3, "chapter file src/gone.md does not exist")]);
+        assert_eq!(
+            problems,
+            [Problem::new(
+                "src/SUMMARY.md",
+                3,
+                "chapter file src/gone.md does not exist"
+            )]
+        );
     }
 }

@@ -15,7 +15,11 @@ fn the_book_passes_every_guard() {
 fn mdbook_expands_every_directive() {
     // build.rs wrote each chapter as mdBook's own LinkPreprocessor expanded it.
     let expanded = Path::new(env!("EXPANDED_BOOK_DIR"));
-    assert!(!check::files_under(expanded, "", "md").is_empty(), "no expanded chapters in {}", expanded.display());
+    assert!(
+        !check::files_under(expanded, "", "md").is_empty(),
+        "no expanded chapters in {}",
+        expanded.display()
+    );
     let problems = check::leftover_directives(expanded);
     assert!(problems.is_empty(), "{}", report(&problems));
 }

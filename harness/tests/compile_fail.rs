@@ -10,7 +10,10 @@ const PINNED_RUSTC: &str = "rustc 1.95.";
 #[test]
 fn compile_fail_listings_fail_with_the_message_the_book_shows() {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let version = Command::new(rustc).arg("--version").output().expect("cannot run rustc --version");
+    let version = Command::new(rustc)
+        .arg("--version")
+        .output()
+        .expect("cannot run rustc --version");
     let version = String::from_utf8_lossy(&version.stdout);
     assert!(
         version.starts_with(PINNED_RUSTC),
@@ -21,5 +24,6 @@ fn compile_fail_listings_fail_with_the_message_the_book_shows() {
         // SAFETY: set before trybuild starts its threads; no other thread reads the environment here.
         unsafe { std::env::set_var("TRYBUILD", "overwrite") };
     }
-    trybuild::TestCases::new().compile_fail(harness::book_root().join("listings/compile-fail/*.rs"));
+    trybuild::TestCases::new()
+        .compile_fail(harness::book_root().join("listings/compile-fail/*.rs"));
 }

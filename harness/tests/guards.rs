@@ -8,7 +8,8 @@ use std::path::Path;
 use harness::Problem;
 use harness::check::{check, leftover_directives};
 
-const SUMMARY: &str = "# Summary\n\n[Introduction](introduction.md)\n\n# Part I\n\n- [One](one.md)\n";
+const SUMMARY: &str =
+    "# Summary\n\n[Introduction](introduction.md)\n\n# Part I\n\n- [One](one.md)\n";
 
 const CHAPTER: &str = "# One
 
@@ -25,7 +26,8 @@ const CHAPTER: &str = "# One
 Listing 1-1 prints one line.
 ";
 
-const EXAMPLE: &str = "// ANCHOR: main\nfn main() {\n    println!(\"hello\");\n}\n// ANCHOR_END: main\n";
+const EXAMPLE: &str =
+    "// ANCHOR: main\nfn main() {\n    println!(\"hello\");\n}\n// ANCHOR_END: main\n";
 
 /// A small book that passes every guard.
 fn good_book() -> tempfile::TempDir {
@@ -34,7 +36,11 @@ fn good_book() -> tempfile::TempDir {
     write(dir.path(), "src/introduction.md", "# Introduction\n");
     write(dir.path(), "src/one.md", CHAPTER);
     write(dir.path(), "listings/examples/hello.rs", EXAMPLE);
-    write(dir.path(), "listings/output/hello.txt", "$ cargo run --example hello\nhello\n");
+    write(
+        dir.path(),
+        "listings/output/hello.txt",
+        "$ cargo run --example hello\nhello\n",
+    );
     dir
 }
 
@@ -58,7 +64,11 @@ fn expect_one(root: &Path, file: &str, line: usize, says: &str) {
     let problems = check(root);
     let found: Vec<String> = problems.iter().map(Problem::to_string).collect();
     assert_eq!(problems.len(), 1, "expected one problem, found {found:#?}");
-    assert_eq!((problems[0].file.as_str(), problems[0].line), (file, line), "{found:#?}");
+    assert_eq!(
+        (problems[0].file.as_str(), problems[0].line),
+        (file, line),
+        "{found:#?}"
+    );
     assert!(problems[0].message.contains(says), "expected {says:?} in {found:#?}");
 }
 
@@ -75,14 +85,22 @@ fn a_missing_include_file_is_named() {
     let problems = check(book.path());
     let first = &problems[0];
     assert_eq!((first.file.as_str(), first.line), ("src/one.md", 4), "{problems:#?}");
-    assert!(first.message.contains("file listings/examples/helo.rs does not exist"), "{problems:#?}");
+    assert!(
+        first.message.contains("file listings/examples/helo.rs does not exist"),
+        "{problems:#?}"
+    );
 }
 
 #[test]
 fn a_missing_anchor_is_named() {
     let book = good_book();
     edit_chapter(book.path(), "hello.rs:main", "hello.rs:mian");
-    expect_one(book.path(), "src/one.md", 4, "anchor `mian` not found in listings/examples/hello.rs");
+    expect_one(
+        book.path(),
+        "src/one.md",
+        4,
+        "anchor `mian` not found in listings/examples/hello.rs",
+    );
 }
 
 #[test]
@@ -94,7 +112,12 @@ fn an_empty_anchor_is_named() {
         &format!("// ANCHOR: nothing\n\n// ANCHOR_END: nothing\n{EXAMPLE}"),
     );
     edit_chapter(book.path(), "hello.rs:main", "hello.rs:nothing");
-    expect_one(book.path(), "src/one.md", 4, "anchor `nothing` in listings/examples/hello.rs is empty");
+    expect_one(
+        book.path(),
+        "src/one.md",
+        4,
+        "anchor `nothing` in listings/examples/hello.rs is empty",
+    );
 }
 
 #[test]
@@ -107,38 +130,63 @@ fn a_line_range_instead_of_an_anchor_is_refused() {
 #[test]
 fn a_directive_left_unexpanded_in_the_built_book_is_named() {
     let expanded = tempfile::tempdir().unwrap();
-    write(expanded.path(), "one.md", "# One\n\n```rust\n{{#rustdoc_include ../listings/examples/gone.rs}}\n```\n");
+    write(
+        expanded.path(),
+        "one.md",
+        "# One\n\n```rust\n{{#rustdoc_include ../listings/examples/gone.rs}}\n```\n",
+    );
     let problems = leftover_directives(expanded.path());
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].file, "src/one.md");
-    assert!(problems[0].message.contains("gone.rs}} was left unexpanded (line 4"), "{problems:#?}");
+    assert!(
+        problems[0].message.contains("gone.rs}} was left unexpanded (line 4"),
+        "{problems:#?}"
+    );
 }
 
 #[test]
 fn a_rust_block_tagged_ignore_is_refused() {
     let book = good_book();
     edit_chapter(book.path(), "```rust\n", "```rust,ignore\n");
-    expect_one(book.path(), "src/one.md", 3, "`ignore` takes a Rust block out of the tests");
+    expect_one(
+        book.path(),
+        "src/one.md",
+        3,
+        "`ignore` takes a Rust block out of the tests",
+    );
 }
 
 #[test]
 fn a_rust_block_tagged_no_run_is_refused() {
     let book = good_book();
     edit_chapter(book.path(), "```rust\n", "```rust,no_run\n");
-    expect_one(book.path(), "src/one.md", 3, "`no_run` takes a Rust block out of the tests");
+    expect_one(
+        book.path(),
+        "src/one.md",
+        3,
+        "`no_run` takes a Rust block out of the tests",
+    );
 }
 
 #[test]
 fn rust_code_hidden_in_a_text_block_is_caught() {
     let book = good_book();
-    edit_chapter(book.path(), "Listing 1-1 prints", "```text\nfn sneaky() {\n```\n\nListing 1-1 prints");
+    edit_chapter(
+        book.path(),
+        "Listing 1-1 prints",
+        "```text\nfn sneaky() {\n```\n\nListing 1-1 prints",
+    );
     expect_one(book.path(), "src/one.md", 13, "looks like Rust: tag it `rust`");
 }
 
 #[test]
 fn a_block_without_a_language_is_caught() {
     let book = good_book();
-    edit_chapter(book.path(), "Listing 1-1 prints", "```\nsome text\n```\n\nListing 1-1 prints");
+    edit_chapter(
+        book.path(),
+        "Listing 1-1 prints",
+        "```\nsome text\n```\n\nListing 1-1 prints",
+    );
     expect_one(book.path(), "src/one.md", 13, "code block has no language");
 }
 
@@ -146,13 +194,22 @@ fn a_block_without_a_language_is_caught() {
 fn a_compile_fail_block_must_come_from_trybuild() {
     let book = good_book();
     edit_chapter(book.path(), "```rust\n", "```rust,compile_fail\n");
-    expect_one(book.path(), "src/one.md", 3, "must include one file of listings/compile-fail/");
+    expect_one(
+        book.path(),
+        "src/one.md",
+        3,
+        "must include one file of listings/compile-fail/",
+    );
 }
 
 #[test]
 fn a_hand_written_console_block_is_refused() {
     let book = good_book();
-    edit_chapter(book.path(), "{{#include ../listings/output/hello.txt}}", "$ cargo run --example hello\nhello");
+    edit_chapter(
+        book.path(),
+        "{{#include ../listings/output/hello.txt}}",
+        "$ cargo run --example hello\nhello",
+    );
     let problems = check(book.path());
     let messages: Vec<String> = problems.iter().map(Problem::to_string).collect();
     assert!(
@@ -164,7 +221,8 @@ fn a_hand_written_console_block_is_refused() {
     );
     // ...and the output file it should have included is now unshown.
     assert!(
-        messages.iter().any(|m| m.starts_with("listings/output/hello.txt:1: no chapter shows this file")),
+        messages.iter().any(|m| m
+            .starts_with("listings/output/hello.txt:1: no chapter shows this file")),
         "{messages:#?}"
     );
 }
@@ -172,8 +230,17 @@ fn a_hand_written_console_block_is_refused() {
 #[test]
 fn an_output_file_no_chapter_shows_is_named() {
     let book = good_book();
-    write(book.path(), "listings/output/hello-again.txt", "$ cargo run --example hello\nhello\n");
-    expect_one(book.path(), "listings/output/hello-again.txt", 1, "no chapter shows this file");
+    write(
+        book.path(),
+        "listings/output/hello-again.txt",
+        "$ cargo run --example hello\nhello\n",
+    );
+    expect_one(
+        book.path(),
+        "listings/output/hello-again.txt",
+        1,
+        "no chapter shows this file",
+    );
 }
 
 #[test]
@@ -187,17 +254,32 @@ fn a_listing_no_chapter_shows_is_named() {
 fn an_example_without_an_output_file_is_named() {
     let book = good_book();
     fs::remove_file(book.path().join("listings/output/hello.txt")).unwrap();
-    edit_chapter(book.path(), "```console\n{{#include ../listings/output/hello.txt}}\n```\n", "");
-    expect_one(book.path(), "listings/examples/hello.rs", 1, "records what this example prints");
+    edit_chapter(
+        book.path(),
+        "```console\n{{#include ../listings/output/hello.txt}}\n```\n",
+        "",
+    );
+    expect_one(
+        book.path(),
+        "listings/examples/hello.rs",
+        1,
+        "records what this example prints",
+    );
 }
 
 #[test]
 fn an_output_file_for_a_missing_example_is_named() {
     let book = good_book();
-    write(book.path(), "listings/output/hello.txt", "$ cargo run --example goodbye\nhello\n");
+    write(
+        book.path(),
+        "listings/output/hello.txt",
+        "$ cargo run --example goodbye\nhello\n",
+    );
     let problems = check(book.path());
     assert!(
-        problems.iter().any(|p| p.to_string().starts_with("listings/output/hello.txt:1: runs example `goodbye`")),
+        problems.iter().any(|p| p
+            .to_string()
+            .starts_with("listings/output/hello.txt:1: runs example `goodbye`")),
         "{problems:#?}"
     );
 }
@@ -213,7 +295,12 @@ fn a_chapter_missing_from_summary_is_named() {
 fn a_summary_entry_without_a_file_is_named() {
     let book = good_book();
     write(book.path(), "src/SUMMARY.md", &format!("{SUMMARY}- [Two](two.md)\n"));
-    expect_one(book.path(), "src/SUMMARY.md", 8, "chapter file src/two.md does not exist");
+    expect_one(
+        book.path(),
+        "src/SUMMARY.md",
+        8,
+        "chapter file src/two.md does not exist",
+    );
 }
 
 #[test]
@@ -226,9 +313,9 @@ fn a_listing_without_a_caption_is_named() {
     );
     let problems = check(book.path());
     assert!(
-        problems
-            .iter()
-            .any(|p| p.to_string().starts_with("src/one.md:3: listing listings/examples/hello.rs has no caption")),
+        problems.iter().any(|p| p.to_string().starts_with(
+            "src/one.md:3: listing listings/examples/hello.rs has no caption"
+        )),
         "{problems:#?}"
     );
 }
@@ -248,15 +335,33 @@ fn a_caption_with_the_wrong_number_is_named() {
 #[test]
 fn a_caption_naming_the_wrong_file_is_named() {
     let book = good_book();
-    edit_chapter(book.path(), "File: `listings/examples/hello.rs`", "File: `listings/examples/hi.rs`");
-    expect_one(book.path(), "src/one.md", 7, "caption must name its file: File: `listings/examples/hello.rs`");
+    edit_chapter(
+        book.path(),
+        "File: `listings/examples/hello.rs`",
+        "File: `listings/examples/hi.rs`",
+    );
+    expect_one(
+        book.path(),
+        "src/one.md",
+        7,
+        "caption must name its file: File: `listings/examples/hello.rs`",
+    );
 }
 
 #[test]
 fn a_caption_with_the_wrong_command_is_named() {
     let book = good_book();
-    edit_chapter(book.path(), "Run: `cargo run --example hello`", "Run: `cargo run --example hi`");
-    expect_one(book.path(), "src/one.md", 7, "caption must say how to run it: Run: `cargo run --example hello`");
+    edit_chapter(
+        book.path(),
+        "Run: `cargo run --example hello`",
+        "Run: `cargo run --example hi`",
+    );
+    expect_one(
+        book.path(),
+        "src/one.md",
+        7,
+        "caption must say how to run it: Run: `cargo run --example hello`",
+    );
 }
 
 #[test]
@@ -269,8 +374,17 @@ fn prose_citing_a_listing_that_does_not_exist_is_named() {
 #[test]
 fn a_caption_naming_a_test_that_does_not_exist_is_named() {
     let book = good_book();
-    write(book.path(), "listings/src/greeting.rs", "// ANCHOR: all\npub fn greet() {}\n// ANCHOR_END: all\n");
+    write(
+        book.path(),
+        "listings/src/greeting.rs",
+        "// ANCHOR: all\npub fn greet() {}\n// ANCHOR_END: all\n",
+    );
     let listing = "```rust\n{{#rustdoc_include ../listings/src/greeting.rs:all}}\n```\n\n<span class=\"caption\">Listing 1-2: A helper. File: `listings/src/greeting.rs`. Run: `cargo test --test greetings`.</span>\n\nListing 1-1 prints";
     edit_chapter(book.path(), "Listing 1-1 prints", listing);
-    expect_one(book.path(), "src/one.md", 17, "`cargo test --test greetings` names a test that does not exist");
+    expect_one(
+        book.path(),
+        "src/one.md",
+        17,
+        "`cargo test --test greetings` names a test that does not exist",
+    );
 }

@@ -25,7 +25,10 @@ fn start_worker() -> (mpsc::Sender<BalanceQuery>, thread::JoinHandle<()>) {
     (queries, worker)
 }
 
-async fn balance(worker: &mpsc::Sender<BalanceQuery>, account: &'static str) -> Result<i64, oneshot::error::RecvError> {
+async fn balance(
+    worker: &mpsc::Sender<BalanceQuery>,
+    account: &'static str,
+) -> Result<i64, oneshot::error::RecvError> {
     let (reply, answer) = oneshot::channel();
     worker.send(BalanceQuery { account, reply }).expect("the worker has stopped");
     answer.await

@@ -14,7 +14,8 @@ fn main() {
     println!("first poll: {:?}", answer.as_mut().poll(&mut cx));
 
     panic::set_hook(Box::new(|_| {})); // keep the panic message off stderr
-    let second = panic::catch_unwind(panic::AssertUnwindSafe(|| answer.as_mut().poll(&mut cx)));
+    let second =
+        panic::catch_unwind(panic::AssertUnwindSafe(|| answer.as_mut().poll(&mut cx)));
     let message = second.unwrap_err().downcast::<&str>().unwrap();
     println!("second poll panicked: {message}");
 }

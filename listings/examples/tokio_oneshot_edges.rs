@@ -24,8 +24,12 @@ fn main() {
     let mut cx = Context::from_waker(Waker::noop());
     println!("first poll: {:?}", answer.as_mut().poll(&mut cx));
     panic::set_hook(Box::new(|_| {}));
-    let second = panic::catch_unwind(panic::AssertUnwindSafe(|| answer.as_mut().poll(&mut cx)));
+    let second =
+        panic::catch_unwind(panic::AssertUnwindSafe(|| answer.as_mut().poll(&mut cx)));
     let message = second.unwrap_err().downcast::<&str>().map(|m| m.to_string());
-    println!("second poll panicked: {}", message.unwrap_or_else(|_| "(a formatted message)".into()));
+    println!(
+        "second poll panicked: {}",
+        message.unwrap_or_else(|_| "(a formatted message)".into())
+    );
 }
 // ANCHOR_END: main

@@ -42,7 +42,10 @@ impl Wake for ThreadWaker {
 
 impl ThreadWaker {
     fn for_current_thread() -> Arc<ThreadWaker> {
-        Arc::new(ThreadWaker { thread: thread::current(), woken: AtomicBool::new(false) })
+        Arc::new(ThreadWaker {
+            thread: thread::current(),
+            woken: AtomicBool::new(false),
+        })
     }
 }
 // ANCHOR_END: waker

@@ -34,7 +34,10 @@ pub fn start_worker() -> (mpsc::Sender<BalanceQuery>, JoinHandle<()>) {
 }
 
 /// Asks the worker for the balance of `account` and waits for the answer.
-pub async fn balance(worker: &mpsc::Sender<BalanceQuery>, account: &'static str) -> Result<i64, Canceled> {
+pub async fn balance(
+    worker: &mpsc::Sender<BalanceQuery>,
+    account: &'static str,
+) -> Result<i64, Canceled> {
     let (reply, answer) = oneshot::channel();
     worker.send(BalanceQuery { account, reply }).expect("the worker has stopped");
     answer.await

@@ -26,7 +26,8 @@ impl<T: Unpin> Future for RoundTrip<T> {
             cx.waker().wake_by_ref();
             return Poll::Pending;
         }
-        let reply = self.reply.take().expect("RoundTrip polled after it returned Ready");
+        let reply =
+            self.reply.take().expect("RoundTrip polled after it returned Ready");
         Poll::Ready(reply)
     }
 }

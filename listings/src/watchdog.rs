@@ -10,7 +10,10 @@ use std::{process, thread};
 pub fn arm(limit: Duration, what: &'static str) {
     thread::spawn(move || {
         thread::sleep(limit);
-        println!("watchdog: {what} still waiting after {} ms; ending the program", limit.as_millis());
+        println!(
+            "watchdog: {what} still waiting after {} ms; ending the program",
+            limit.as_millis()
+        );
         process::exit(0);
     });
 }

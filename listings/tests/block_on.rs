@@ -41,7 +41,11 @@ fn block_on_polls_once_per_wake_through_a_storm_of_stray_unparks() {
         pest.join().unwrap();
         done.send((value, polls.get())).unwrap();
     });
-    let (value, polls) = finished.recv_timeout(Duration::from_secs(10)).expect("block_on hung");
+    let (value, polls) =
+        finished.recv_timeout(Duration::from_secs(10)).expect("block_on hung");
     assert_eq!(value, Ok("value"));
-    assert_eq!(polls, 2, "one poll to start, one after the real wake; stray unparks cost nothing");
+    assert_eq!(
+        polls, 2,
+        "one poll to start, one after the real wake; stray unparks cost nothing"
+    );
 }

@@ -16,10 +16,15 @@ use listings::oneshot::{self, Canceled};
 const LIMIT: Duration = Duration::from_secs(10);
 
 /// Runs `work` on a thread and fails the test if it takes longer than LIMIT.
-fn within_limit<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+fn within_limit<T: Send + 'static>(
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
     let (done, result) = mpsc::channel();
     thread::spawn(move || done.send(work()));
-    result.recv_timeout(LIMIT).unwrap_or_else(|_| panic!("{what} did not finish within {LIMIT:?}: it hangs"))
+    result
+        .recv_timeout(LIMIT)
+        .unwrap_or_else(|_| panic!("{what} did not finish within {LIMIT:?}: it hangs"))
 }
 
 #[derive(Default)]
@@ -42,7 +47,10 @@ fn a_value_sent_before_the_first_poll_is_ready_at_once() {
     reply.send(5);
     let mut answer = pin!(answer);
     let (wakes, waker) = counting_waker();
-    assert_eq!(answer.as_mut().poll(&mut Context::from_waker(&waker)), Poll::Ready(Ok(5)));
+    assert_eq!(
+        answer.as_mut().poll(&mut Context::from_waker(&waker)),
+        Poll::Ready(Ok(5))
+    );
     assert_eq!(wakes.0.load(Ordering::SeqCst), 0);
 }
 
@@ -54,7 +62,11 @@ fn a_value_sent_after_the_first_poll_wakes_the_receiver_once() {
     let mut cx = Context::from_waker(&waker);
     assert!(answer.as_mut().poll(&mut cx).is_pending());
     reply.send("late");
-    assert_eq!(wakes.0.load(Ordering::SeqCst), 1, "send must wake the waiting receiver exactly once");
+    assert_eq!(
+        wakes.0.load(Ordering::SeqCst),
+        1,
+        "send must wake the waiting receiver exactly once"
+    );
     assert_eq!(answer.as_mut().poll(&mut cx), Poll::Ready(Ok("late")));
 }
 
@@ -62,7 +74,10 @@ fn a_value_sent_after_the_first_poll_wakes_the_receiver_once() {
 fn a_sender_dropped_before_the_first_poll_resolves_to_canceled() {
     let (reply, answer) = oneshot::channel::<u8>();
     drop(reply);
-    assert_eq!(within_limit("a receiver with a dropped sender", || block_on(answer)), Err(Canceled));
+    assert_eq!(
+        within_limit("a receiver with a dropped sender", || block_on(answer)),
+        Err(Canceled)
+    );
 }
 
 #[test]
@@ -88,7 +103,10 @@ fn a_sender_lost_in_a_panicking_thread_cancels_the_receiver() {
         panic!("the worker crashed before it could answer");
     });
     assert!(worker.join().is_err());
-    assert_eq!(within_limit("a receiver whose sender's thread panicked", || block_on(answer)), Err(Canceled));
+    assert_eq!(
+        within_limit("a receiver whose sender's thread panicked", || block_on(answer)),
+        Err(Canceled)
+    );
 }
 
 #[test]
