@@ -73,9 +73,8 @@ if [[ -f book/html/index.html ]]; then
   anchors=0
   bad_anchors=0
   while IFS=$'\t' read -r file line target; do
-    case $target in
-      [a-zA-Z]*:*|//*) continue ;;    # web, mailto: ... not ours
-    esac
+    # https:, mailto: ... and //host are not ours (follow-web-links = false).
+    if [[ $target =~ ^([a-zA-Z][a-zA-Z0-9+.-]*:|//) ]]; then continue; fi
     path=${target%%#*}
     frag=${target#*#}
     frag=$(printf '%b' "${frag//%/\\x}")   # percent-decode
