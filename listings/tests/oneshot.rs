@@ -146,3 +146,25 @@ fn sending_from_another_thread_never_loses_the_wake_up() {
         }
     });
 }
+
+#[test]
+fn a_forgotten_sender_leaves_the_receiver_pending_and_never_woken() {
+    // What chapter 4's watchdog listing shows: with no Drop to run, nobody is
+    // left to wake the receiver.
+    let (reply, answer) = oneshot::channel::<u8>();
+    let mut answer = pin!(answer);
+    let (wakes, waker) = counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    assert!(answer.as_mut().poll(&mut cx).is_pending());
+    std::mem::forget(reply);
+    thread::sleep(Duration::from_millis(100));
+    assert_eq!(
+        wakes.0.load(Ordering::SeqCst),
+        0,
+        "nobody should be left to wake the receiver"
+    );
+    assert!(
+        answer.as_mut().poll(&mut cx).is_pending(),
+        "a forgotten sender cannot resolve the receiver"
+    );
+}
