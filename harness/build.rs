@@ -3,7 +3,7 @@
 //! every Rust block a reader sees, included or inline, is compiled and run by
 //! `cargo test` exactly as it is rendered (hidden `# ` lines included).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 use mdbook_driver::MDBook;
@@ -47,6 +47,27 @@ fn main() {
     // The harness tests read the expanded chapters too (leftover directives).
     println!("cargo:rustc-env=EXPANDED_BOOK_DIR={}", out.display());
     skeptic::generate_doc_tests(&chapters);
+    run_snippets_one_at_a_time(&out.with_file_name("skeptic-tests.rs"));
+}
+
+/// skeptic's binary cache writes executables and runs them from parallel test
+/// threads. A `fork` on one thread can hold another thread's freshly written
+/// executable open for writing, and the `exec` then fails with "Text file busy"
+/// (ETXTBSY; seen here on a cold run). Each generated test takes the lock that
+/// tests/skeptic.rs defines, so snippets build and run one at a time.
+fn run_snippets_one_at_a_time(generated: &Path) {
+    let text = fs::read_to_string(generated).expect("skeptic wrote no tests");
+    let serial = text.replace(
+        "() {\n    let s = &format!",
+        "() {\n    let _one_at_a_time = one_at_a_time();\n    let s = &format!",
+    );
+    assert!(
+        text.is_empty() || serial != text,
+        "skeptic's generated tests changed shape; update build.rs"
+    );
+    if serial != text {
+        fs::write(generated, serial).unwrap();
+    }
 }
 
 /// A block tagged `compile_fail` is proven by trybuild (tests/compile_fail.rs)
