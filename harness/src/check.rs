@@ -413,14 +413,15 @@ fn chapters_missing_from_summary(root: &Path, chapters: &[Chapter]) -> Vec<Probl
         .collect()
 }
 
-/// Listings, outputs and compiler messages that no chapter includes.
+/// Listings, outputs and compiler messages that no chapter includes. The
+/// crate root and the `mod.rs` files only declare modules, so they are exempt.
 fn unshown_files(root: &Path, shown: &BTreeSet<String>) -> Vec<Problem> {
     let mut candidates = Vec::new();
     for dir in LISTING_DIRS {
         candidates.extend(
             files_under(root, dir, "rs")
                 .into_iter()
-                .filter(|f| f != "listings/src/lib.rs"),
+                .filter(|f| f != "listings/src/lib.rs" && !f.ends_with("/mod.rs")),
         );
     }
     candidates.extend(files_under(root, COMPILE_FAIL_DIR, "stderr"));

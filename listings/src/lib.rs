@@ -16,3 +16,8 @@ pub mod oneshot;
 pub mod poll_count;
 pub mod round_trip;
 pub mod watchdog;
+
+pub mod in_depth;
+pub mod own_futures;
+pub mod reinventing;
+pub mod state_machines;

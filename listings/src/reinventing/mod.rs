@@ -1,0 +1,2 @@
+//! Part II, Reinventing futures: a future trait designed from scratch, its
+//! combinators, and a timer with a small executor.
