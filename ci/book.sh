@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 echo "== ci/book.sh: mdbook build; fail on any mdBook ERROR line or leftover {{#...}} directive in book/html"
 
 source ci/tools.sh
-need mdbook
+need_book_tools
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 echo "== ci/links.sh: internal links (mdbook-linkcheck2, required) and #anchors (against book/html ids); no web"
 
 source ci/tools.sh
-need mdbook
+need_book_tools
 need linkcheck2
 
 failed=0

@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== ci/serve.sh: mdbook serve --open $* (Ctrl-C to stop)"
 source ci/tools.sh
-need mdbook
+need_book_tools
 exec mdbook serve --open "$@"

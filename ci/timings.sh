@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 echo "== ci/timings.sh: time cold/warm/after-edit cargo test --workspace and mdbook build (measures only)"
 
 source ci/tools.sh
-need mdbook
+need_book_tools
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

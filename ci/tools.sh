@@ -2,7 +2,8 @@
 # The one place where this project pins and installs its tools.
 #
 #   source ci/tools.sh; need mdbook      # install if missing, put it first on PATH
-#   bash ci/tools.sh [mdbook linkcheck2 typos]   # install (all by default)
+#   source ci/tools.sh; need_book_tools  # mdbook, mdbook-mermaid and its script
+#   bash ci/tools.sh [mdbook mermaid linkcheck2 typos]   # install (all by default)
 #
 # Each tool lives in its own per-version directory, so bumping a pin below
 # installs the new version next to the old one and CI caches stay valid:
@@ -15,7 +16,8 @@ tool_pin() {
     mdbook)     echo "mdbook 0.5.4 mdbook" ;;
     linkcheck2) echo "mdbook-linkcheck2 0.13.0 mdbook-linkcheck2" ;;
     typos)      echo "typos-cli 1.52.0 typos" ;;
-    *) echo "ci/tools.sh: unknown tool '$1' (known: mdbook linkcheck2 typos)" >&2; return 1 ;;
+    mermaid)    echo "mdbook-mermaid 0.17.1 mdbook-mermaid" ;;
+    *) echo "ci/tools.sh: unknown tool '$1' (known: mdbook mermaid linkcheck2 typos)" >&2; return 1 ;;
   esac
 }
 
@@ -35,10 +37,35 @@ need() {
   export PATH
 }
 
+# need_book_tools: everything `mdbook build` needs. mdbook-mermaid draws the
+# diagrams; the mermaid script it bundles is copied into theme/generated/
+# (ignored by git), so the pages render diagrams with no network and the
+# script always matches the pinned preprocessor.
+need_book_tools() {
+  need mdbook || return 1
+  need mermaid || return 1
+  local repo script
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  script="$repo/theme/generated/mermaid.min.js"
+  if [[ ! -s "$script" ]]; then
+    local scratch
+    scratch=$(mktemp -d)
+    printf '[book]\ntitle = "scratch"\n' >"$scratch/book.toml"
+    if ! mdbook-mermaid install "$scratch" >/dev/null 2>&1 || [[ ! -s "$scratch/mermaid.min.js" ]]; then
+      echo "ci/tools.sh: FAILED to extract mermaid.min.js with mdbook-mermaid install" >&2
+      rm -rf "$scratch"
+      return 1
+    fi
+    mkdir -p "$(dirname "$script")"
+    cp "$scratch/mermaid.min.js" "$script"
+    rm -rf "$scratch"
+  fi
+}
+
 # Run directly: install the named tools (default: all of them).
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   set -euo pipefail
-  [[ $# -gt 0 ]] || set -- mdbook linkcheck2 typos
+  [[ $# -gt 0 ]] || set -- mdbook mermaid linkcheck2 typos
   echo "== ci/tools.sh: installing pinned tools into $ASYNC_BY_HAND_TOOLS: $*"
   for tool in "$@"; do
     need "$tool"
