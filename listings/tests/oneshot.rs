@@ -3,43 +3,15 @@
 
 use std::future::Future;
 use std::pin::pin;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
 use listings::block_on::block_on;
 use listings::oneshot::{self, Canceled};
 
-const LIMIT: Duration = Duration::from_secs(10);
-
-/// Runs `work` on a thread and fails the test if it takes longer than LIMIT.
-fn within_limit<T: Send + 'static>(
-    what: &str,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> T {
-    let (done, result) = mpsc::channel();
-    thread::spawn(move || done.send(work()));
-    result
-        .recv_timeout(LIMIT)
-        .unwrap_or_else(|_| panic!("{what} did not finish within {LIMIT:?}: it hangs"))
-}
-
-#[derive(Default)]
-struct CountingWaker(AtomicUsize);
-
-impl Wake for CountingWaker {
-    fn wake(self: Arc<Self>) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
-fn counting_waker() -> (Arc<CountingWaker>, Waker) {
-    let counter = Arc::new(CountingWaker::default());
-    (Arc::clone(&counter), Waker::from(counter))
-}
+mod common;
+use common::{counting_waker, within_limit};
 
 #[test]
 fn a_value_sent_before_the_first_poll_is_ready_at_once() {
@@ -51,7 +23,7 @@ fn a_value_sent_before_the_first_poll_is_ready_at_once() {
         answer.as_mut().poll(&mut Context::from_waker(&waker)),
         Poll::Ready(Ok(5))
     );
-    assert_eq!(wakes.0.load(Ordering::SeqCst), 0);
+    assert_eq!(wakes.count(), 0);
 }
 
 #[test]
@@ -62,11 +34,7 @@ fn a_value_sent_after_the_first_poll_wakes_the_receiver_once() {
     let mut cx = Context::from_waker(&waker);
     assert!(answer.as_mut().poll(&mut cx).is_pending());
     reply.send("late");
-    assert_eq!(
-        wakes.0.load(Ordering::SeqCst),
-        1,
-        "send must wake the waiting receiver exactly once"
-    );
+    assert_eq!(wakes.count(), 1, "send must wake the waiting receiver exactly once");
     assert_eq!(answer.as_mut().poll(&mut cx), Poll::Ready(Ok("late")));
 }
 
@@ -129,8 +97,8 @@ fn send_wakes_the_waker_of_the_most_recent_poll() {
     assert!(answer.as_mut().poll(&mut Context::from_waker(&first_waker)).is_pending());
     assert!(answer.as_mut().poll(&mut Context::from_waker(&second_waker)).is_pending());
     reply.send(());
-    assert_eq!(first.0.load(Ordering::SeqCst), 0, "the stale waker was woken");
-    assert_eq!(second.0.load(Ordering::SeqCst), 1, "the current waker was not woken");
+    assert_eq!(first.count(), 0, "the stale waker was woken");
+    assert_eq!(second.count(), 1, "the current waker was not woken");
 }
 
 #[test]
@@ -158,11 +126,7 @@ fn a_forgotten_sender_leaves_the_receiver_pending_and_never_woken() {
     assert!(answer.as_mut().poll(&mut cx).is_pending());
     std::mem::forget(reply);
     thread::sleep(Duration::from_millis(100));
-    assert_eq!(
-        wakes.0.load(Ordering::SeqCst),
-        0,
-        "nobody should be left to wake the receiver"
-    );
+    assert_eq!(wakes.count(), 0, "nobody should be left to wake the receiver");
     assert!(
         answer.as_mut().poll(&mut cx).is_pending(),
         "a forgotten sender cannot resolve the receiver"
