@@ -2,6 +2,8 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::task::{Context, Poll};
 use std::thread;
 use std::time::Duration;
@@ -22,3 +24,21 @@ impl Future for BlockingSleep {
     }
 }
 // ANCHOR_END: blocking
+
+// ANCHOR: ticks_during
+/// Spawns a task that counts a tick every 10 ms, awaits `wait`, and returns
+/// how many ticks the other task managed meanwhile.
+pub async fn ticks_during(wait: impl Future<Output = ()>) -> u32 {
+    let ticks = Arc::new(AtomicU32::new(0));
+    let counter = Arc::clone(&ticks);
+    let ticker = tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            counter.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    wait.await;
+    ticker.abort();
+    ticks.load(Ordering::SeqCst)
+}
+// ANCHOR_END: ticks_during
