@@ -67,5 +67,6 @@ fn a_future_that_waits_without_blocking_lets_the_other_tasks_run() {
         current_thread(async move { ticks_during(tokio::time::sleep(wait)).await })
     });
     println!("ticks during a 300 ms tokio::time::sleep: {ticks}");
-    assert!(ticks >= 10, "only {ticks} ticks of 10 ms in 300 ms");
+    // About 30 on an idle machine; far fewer on a loaded one, but never 0.
+    assert!(ticks >= 3, "only {ticks} ticks of 10 ms in 300 ms");
 }

@@ -5,6 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{counting_waker, still_running_after, within_limit};
+use listings::own_futures::blocking::ticks_during;
 use listings::own_futures::busy_deadline::busy_sleep;
 use listings::own_futures::parked_time::measure;
 use listings::own_futures::ready_after::ReadyAfter;
@@ -86,4 +87,16 @@ fn waking_itself_costs_many_polls_and_keeps_the_thread_awake() {
     assert!(busy.asleep_percent < 50, "busy_sleep let the thread sleep");
     assert_eq!(woken.polls, 2, "one poll to start, one after the deadline");
     assert!(woken.asleep_percent >= 50, "the thread stayed awake: {woken:?}");
+}
+
+#[test]
+fn a_self_waking_future_still_lets_other_tasks_of_its_thread_run() {
+    let ticks = within_limit("busy_sleep beside a ticker", || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap()
+            .block_on(async { ticks_during(busy_sleep(Duration::from_millis(300))).await })
+    });
+    assert!(ticks > 0, "the ticker never ran beside busy_sleep");
 }
