@@ -70,3 +70,14 @@ fn a_future_that_waits_without_blocking_lets_the_other_tasks_run() {
     // About 30 on an idle machine; far fewer on a loaded one, but never 0.
     assert!(ticks >= 3, "only {ticks} ticks of 10 ms in 300 ms");
 }
+
+#[test]
+fn a_fused_future_answers_pending_after_ready_instead_of_panicking() {
+    use futures::FutureExt;
+    let (reply, answer) = listings::oneshot::channel();
+    reply.send("pong");
+    let mut answer = pin!(answer.fuse());
+    let mut cx = Context::from_waker(Waker::noop());
+    assert_eq!(answer.as_mut().poll(&mut cx), std::task::Poll::Ready(Ok("pong")));
+    assert!(answer.as_mut().poll(&mut cx).is_pending());
+}

@@ -3,6 +3,7 @@
 
 use std::cell::Cell;
 use std::future::Future;
+use std::pin::Pin;
 
 use static_assertions::{assert_impl_all, assert_not_impl_any};
 
@@ -25,6 +26,8 @@ assert_impl_all!(listings::oneshot::Receiver<String>: Future, Unpin);
 // A struct is Unpin only if all its fields are.
 assert_impl_all!(RoundTrip<Receiver<String>>: Unpin);
 assert_not_impl_any!(RoundTrip<std::marker::PhantomPinned>: Unpin);
+// A box is Unpin whatever it holds: moving the box leaves its contents put.
+assert_impl_all!(Pin<Box<dyn Future<Output = ()>>>: Unpin);
 // ANCHOR_END: named
 
 // ANCHOR: opaque
