@@ -8,7 +8,11 @@ async fn main() {
     say("main task: await a 100 ms thread_timer");
     let start = Instant::now();
     thread_timer(Duration::from_millis(100)).await;
-    let took = if start.elapsed() >= Duration::from_millis(100) { "at least" } else { "under" };
+    let took = if start.elapsed() >= Duration::from_millis(100) {
+        "at least"
+    } else {
+        "under"
+    };
     say(&format!("main task: done, {took} 100 ms after the first poll"));
 
     let spawned = tokio::spawn(async {

@@ -31,12 +31,16 @@ fn a_bare_pending_is_never_polled_again_under_tokio_main() {
 
 #[test]
 fn a_bare_pending_is_never_polled_again_under_a_current_thread_runtime() {
-    still_running_after(Duration::from_secs(2), "not_waking(2), current thread", || {
-        tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap()
-            .block_on(ReadyAfter::not_waking(2))
-    });
+    still_running_after(
+        Duration::from_secs(2),
+        "not_waking(2), current thread",
+        || {
+            tokio::runtime::Builder::new_current_thread()
+                .build()
+                .unwrap()
+                .block_on(ReadyAfter::not_waking(2))
+        },
+    );
 }
 
 #[test]
@@ -72,7 +76,8 @@ fn a_timeout_polls_the_inner_future_again_when_its_deadline_fires() {
 
 #[test]
 fn waking_before_pending_completes_under_tokio_main() {
-    let polls = within_limit("waking(3) under Tokio", || tokio_main(ReadyAfter::waking(3)));
+    let polls =
+        within_limit("waking(3) under Tokio", || tokio_main(ReadyAfter::waking(3)));
     assert_eq!(polls, 3);
 }
 
@@ -96,7 +101,9 @@ fn a_self_waking_future_still_lets_other_tasks_of_its_thread_run() {
             .enable_time()
             .build()
             .unwrap()
-            .block_on(async { ticks_during(busy_sleep(Duration::from_millis(300))).await })
+            .block_on(async {
+                ticks_during(busy_sleep(Duration::from_millis(300))).await
+            })
     });
     assert!(ticks > 0, "the ticker never ran beside busy_sleep");
 }

@@ -7,3 +7,4 @@ pub mod first_waker;
 pub mod parked_time;
 pub mod ready_after;
 pub mod thread_timer;
+pub mod unpin_checks;
