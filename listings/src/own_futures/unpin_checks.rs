@@ -22,7 +22,7 @@ assert_impl_all!(BusyDeadline: Future, Unpin);
 assert_impl_all!(ThreadTimer: Future, Unpin);
 // Part I's: the round trip of chapter 3, the receiver of chapter 4.
 assert_impl_all!(RoundTrip<u32>: Future, Unpin);
-assert_impl_all!(listings::oneshot::Receiver<String>: Future, Unpin);
+assert_impl_all!(Receiver<String>: Future, Unpin);
 // A struct is Unpin only if all its fields are.
 assert_impl_all!(RoundTrip<Receiver<String>>: Unpin);
 assert_not_impl_any!(RoundTrip<std::marker::PhantomPinned>: Unpin);
