@@ -65,3 +65,16 @@ fn it_wakes_the_waker_of_its_most_recent_poll() {
         assert_eq!(first.count(), 0, "the stale waker was woken");
     });
 }
+
+#[tokio::test]
+async fn joined_with_a_shorter_tokio_sleep_it_is_polled_three_times_and_overlaps() {
+    let polls = Cell::new(0);
+    let start = Instant::now();
+    tokio::join!(
+        counting_polls(thread_timer(WAIT * 2), &polls),
+        tokio::time::sleep(WAIT)
+    );
+    let took = start.elapsed();
+    assert_eq!(polls.get(), 3, "start, the sleep's wake, its own wake");
+    assert!(took >= WAIT * 2 && took < WAIT * 3, "took {took:?}");
+}
