@@ -1,0 +1,101 @@
+//! Chapter 23 and 26: the mini runtime runs every task to the end and stops,
+//! and the train timetable prints the same trace every time, on it and on
+//! Tokio.
+
+use std::time::Duration;
+
+use listings::in_depth::alarm::Alarm;
+use listings::in_depth::handover::hand_over;
+use listings::in_depth::runtime::Runtime;
+use listings::in_depth::trace::Trace;
+use listings::in_depth::trains;
+use listings::oneshot;
+
+mod common;
+use common::within_limit;
+
+const JOURNEYS: [&str; 8] = [
+    "express: departs",
+    "local: departs",
+    "freight: departs",
+    "express: at Midtown",
+    "local: at Midtown",
+    "express: at Harbor",
+    "local: at Harbor",
+    "freight: at Harbor",
+];
+
+#[test]
+fn the_timetable_on_the_mini_runtime_prints_the_same_trace_every_time() {
+    for run in 0..4 {
+        let trace = Trace::default();
+        let lines = within_limit("the timetable on the mini runtime", {
+            let trace = trace.clone();
+            move || {
+                trains::on_mini_runtime(&trace);
+                trace.lines()
+            }
+        });
+        assert_eq!(lines[..8], JOURNEYS, "run {run}");
+        assert_eq!(
+            lines[8], "run loop: 8 polls, no task alive, returning",
+            "run {run}"
+        );
+    }
+}
+
+#[test]
+fn the_timetable_on_tokio_prints_the_same_trace_every_time() {
+    for run in 0..4 {
+        let trace = Trace::default();
+        let lines = within_limit("the timetable on tokio", {
+            let trace = trace.clone();
+            move || {
+                trains::on_tokio(&trace);
+                trace.lines()
+            }
+        });
+        assert_eq!(lines[..8], JOURNEYS, "run {run}");
+    }
+}
+
+#[test]
+fn a_runtime_with_no_tasks_returns_at_once() {
+    assert_eq!(within_limit("an empty runtime", || Runtime::new().run()), 0);
+}
+
+#[test]
+fn the_run_loop_polls_a_task_once_per_wake_and_ends_with_the_last_task() {
+    let polls = within_limit("200 tasks waiting on oneshots", || {
+        let mut runtime = Runtime::new();
+        let mut replies = Vec::new();
+        for n in 0..200 {
+            let (reply, answer) = oneshot::channel();
+            replies.push((reply, n));
+            runtime.spawn(async move {
+                assert_eq!(answer.await, Ok(n));
+            });
+        }
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            for (reply, n) in replies {
+                reply.send(n);
+            }
+        });
+        runtime.run()
+    });
+    assert_eq!(polls, 400, "one poll to start, one per wake");
+}
+
+#[test]
+fn a_wake_for_a_finished_task_is_ignored() {
+    // In the hand-over, the alarm's first waker belongs to a task that has
+    // finished by the time the alarm rings.
+    let polls = within_limit("a hand-over", || {
+        let polls =
+            hand_over(Alarm::after(Duration::from_millis(50)), &Trace::default());
+        std::thread::sleep(Duration::from_millis(100));
+        polls
+    });
+    assert_eq!(polls, 4);
+}
