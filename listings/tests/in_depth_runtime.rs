@@ -2,6 +2,10 @@
 //! and the train timetable prints the same trace every time, on it and on
 //! Tokio.
 
+use std::future::poll_fn;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::task::Poll;
 use std::time::Duration;
 
 use listings::in_depth::alarm::Alarm;
@@ -98,4 +102,48 @@ fn a_wake_for_a_finished_task_is_ignored() {
         polls
     });
     assert_eq!(polls, 4);
+}
+
+/// A task that wakes itself twice on its first poll, never wakes itself
+/// again, and finishes on its third poll.
+async fn double_wake(polls: Arc<AtomicU32>) {
+    poll_fn(|cx| match polls.fetch_add(1, Ordering::SeqCst) + 1 {
+        1 => {
+            cx.waker().wake_by_ref();
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+        2 => Poll::Pending,
+        _ => Poll::Ready(()),
+    })
+    .await
+}
+
+#[test]
+fn two_wakes_queue_a_task_twice_here_and_once_on_tokio() {
+    let ours = Arc::new(AtomicU32::new(0));
+    let mut runtime = Runtime::new();
+    runtime.spawn(double_wake(Arc::clone(&ours)));
+    let polls = within_limit("a double wake on the mini runtime", || runtime.run());
+    assert_eq!(polls, 3, "each wake queued the task once more");
+    assert_eq!(ours.load(Ordering::SeqCst), 3);
+
+    let theirs = Arc::new(AtomicU32::new(0));
+    let tokio_polls = within_limit("a double wake on tokio", {
+        let theirs = Arc::clone(&theirs);
+        move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_time()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let task = tokio::spawn(double_wake(Arc::clone(&theirs)));
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                assert!(!task.is_finished());
+                task.abort();
+            });
+            theirs.load(Ordering::SeqCst)
+        }
+    });
+    assert_eq!(tokio_polls, 2, "tokio queued the twice-woken task once");
 }

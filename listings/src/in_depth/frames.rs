@@ -107,7 +107,7 @@ pub async fn listen(
 }
 // ANCHOR_END: listen
 
-// ANCHOR: sensor
+// ANCHOR: wire
 /// The other end: sends "ping" split in two, with a heartbeat between the
 /// halves, then "pong" whole, then closes the wire.
 pub async fn sensor(
@@ -121,9 +121,7 @@ pub async fn sensor(
     wire.write_all(b"ping").await.unwrap();
     wire.write_all(b"\x04pong").await.unwrap();
 }
-// ANCHOR_END: sensor
 
-// ANCHOR: session
 /// Runs a sensor and a listener over an in-process pipe; returns what the
 /// listener saw. `reader` picks how the listener reads frames.
 pub async fn session<F: Frames>(reader: fn(DuplexStream) -> F) -> Vec<String> {
@@ -136,4 +134,4 @@ pub async fn session<F: Frames>(reader: fn(DuplexStream) -> F) -> Vec<String> {
     );
     seen
 }
-// ANCHOR_END: session
+// ANCHOR_END: wire
