@@ -29,37 +29,34 @@ const JOURNEYS: [&str; 8] = [
     "freight: at Harbor",
 ];
 
+/// Runs the timetable with `run` four times; returns the trace of each run.
+fn four_traces(what: &'static str, run: fn(&Trace)) -> Vec<Vec<String>> {
+    (0..4)
+        .map(|_| {
+            within_limit(what, move || {
+                let trace = Trace::default();
+                run(&trace);
+                trace.lines()
+            })
+        })
+        .collect()
+}
+
 #[test]
 fn the_timetable_on_the_mini_runtime_prints_the_same_trace_every_time() {
-    for run in 0..4 {
-        let trace = Trace::default();
-        let lines = within_limit("the timetable on the mini runtime", {
-            let trace = trace.clone();
-            move || {
-                trains::on_mini_runtime(&trace);
-                trace.lines()
-            }
-        });
-        assert_eq!(lines[..8], JOURNEYS, "run {run}");
-        assert_eq!(
-            lines[8], "run loop: 8 polls, no task alive, returning",
-            "run {run}"
-        );
+    for lines in
+        four_traces("the timetable on the mini runtime", trains::on_mini_runtime)
+    {
+        assert_eq!(lines[..8], JOURNEYS);
+        assert_eq!(lines[8], "run loop: 8 polls, no task alive, returning");
     }
 }
 
 #[test]
 fn the_timetable_on_tokio_prints_the_same_trace_every_time() {
-    for run in 0..4 {
-        let trace = Trace::default();
-        let lines = within_limit("the timetable on tokio", {
-            let trace = trace.clone();
-            move || {
-                trains::on_tokio(&trace);
-                trace.lines()
-            }
-        });
-        assert_eq!(lines[..8], JOURNEYS, "run {run}");
+    for lines in four_traces("the timetable on tokio", trains::on_tokio) {
+        assert_eq!(lines[..8], JOURNEYS);
+        assert_eq!(lines[8], "tokio: every task joined, returning");
     }
 }
 
