@@ -92,9 +92,17 @@ pub async fn listen(
         tokio::select! {
             biased; // poll the frame branch first, every time
             frame = frames.next_frame() => match frame {
-                Ok(Some(frame)) => seen.push(format!("frame {:?}", String::from_utf8_lossy(&frame))),
-                Ok(None) => { seen.push("wire closed".to_string()); break; }
-                Err(error) => { seen.push(format!("read failed: {error}")); break; }
+                Ok(Some(frame)) => {
+                    seen.push(format!("frame {:?}", String::from_utf8_lossy(&frame)));
+                }
+                Ok(None) => {
+                    seen.push("wire closed".to_string());
+                    break;
+                }
+                Err(error) => {
+                    seen.push(format!("read failed: {error}"));
+                    break;
+                }
             },
             Some(beat) = beats.recv() => {
                 // The frame future of this turn is already dropped.
