@@ -1,2 +1,13 @@
 //! Part V, Async in depth: what `async fn` compiles into, a mini Tokio,
 //! wakers done right, and cancellation.
+
+pub mod alarm;
+pub mod booking;
+pub mod frames;
+pub mod handover;
+pub mod launch;
+pub mod notify_alarm;
+pub mod restless;
+pub mod runtime;
+pub mod trace;
+pub mod trains;
