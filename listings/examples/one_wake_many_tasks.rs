@@ -1,6 +1,6 @@
 use std::sync::mpsc;
 
-use listings::reinventing::sensor::ReadSensor;
+use listings::reinventing::sensor::{ReadSensor, when_opened};
 use listings::reinventing::wakeful::run_all_woken;
 
 // ANCHOR: main
@@ -12,7 +12,7 @@ fn main() {
     for (name, reading) in [("thermometer", 21.5), ("hygrometer", 64.0), ("soil", 0.31)] {
         let (open, gate) = mpsc::channel::<()>();
         gates.push(open);
-        reads.push((name, ReadSensor::new(reading, move || gate.recv().unwrap())));
+        reads.push((name, ReadSensor::new(reading, when_opened(gate))));
     }
     let mut gates = gates.into_iter();
     gates.next().unwrap().send(()).unwrap();

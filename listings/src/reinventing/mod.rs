@@ -8,4 +8,5 @@ pub mod eventually;
 pub mod join_std;
 pub mod run_queue;
 pub mod sensor;
+pub mod valves;
 pub mod wakeful;

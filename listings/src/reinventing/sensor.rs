@@ -2,7 +2,7 @@
 //! poll, and the answer comes back later on another thread, which then calls
 //! the wake function the future left behind.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::task::Poll;
 use std::thread;
 
@@ -65,3 +65,13 @@ fn send_request(line: Arc<Mutex<Line>>, reading: f32, answer_after: impl FnOnce(
     });
 }
 // ANCHOR_END: sensor
+
+// ANCHOR: gate
+/// A sensor delay for tests and demonstrations: the sensor answers once
+/// something is sent on the other end of `gate` (or it is dropped).
+pub fn when_opened(gate: mpsc::Receiver<()>) -> impl FnOnce() + Send + 'static {
+    move || {
+        let _ = gate.recv();
+    }
+}
+// ANCHOR_END: gate

@@ -1,0 +1,68 @@
+//! Chapter 7 and the start of chapter 9: the toy traits and their runners.
+
+mod common;
+
+use std::sync::Mutex;
+use std::task::Poll;
+use std::thread;
+use std::time::Duration;
+
+use listings::reinventing::eventually::{Eventually, Probe, Tally, poll_until_all_ready};
+use listings::reinventing::sensor::{ReadSensor, when_opened};
+use listings::reinventing::wakeful::{run_all_woken, run_woken};
+
+/// The `fn()` runners share one static bell, so tests that ring it take
+/// turns: a ring meant for one runner would be a stray wake for another.
+static BELL_USERS: Mutex<()> = Mutex::new(());
+
+#[test]
+fn a_probe_is_pending_until_its_step() {
+    let mut probe = Probe::new("thermometer", 3, 21.5);
+    assert_eq!(probe.poll(), Poll::Pending);
+    assert_eq!(probe.poll(), Poll::Pending);
+    assert_eq!(probe.poll(), Poll::Ready(("thermometer", 21.5)));
+}
+
+#[test]
+fn polling_everything_wastes_a_poll_per_future_per_round() {
+    let probes = vec![
+        Probe::new("thermometer", 3, 21.5),
+        Probe::new("hygrometer", 10, 64.0),
+        Probe::new("soil probe", 1000, 0.31),
+    ];
+    let (readings, tally) = poll_until_all_ready(probes);
+    assert_eq!(readings.len(), 3);
+    // 3 + 10 + 1000 polls, of which only the last of each found a reading.
+    assert_eq!(tally, Tally { polls: 1013, pending: 1010 });
+}
+
+#[test]
+fn the_woken_runner_polls_once_to_start_and_once_per_wake() {
+    let _turn = BELL_USERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let (reading, polls) = common::within_limit("run_woken", || {
+        run_woken(ReadSensor::new(21.5, || thread::sleep(Duration::from_millis(200))))
+    });
+    assert_eq!((reading, polls), (21.5, 2));
+}
+
+#[test]
+fn one_wake_function_for_many_tasks_polls_them_all() {
+    let _turn = BELL_USERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let polls = common::within_limit("run_all_woken", || {
+        let (open_first, first_gate) = std::sync::mpsc::channel::<()>();
+        let (open_second, second_gate) = std::sync::mpsc::channel::<()>();
+        open_first.send(()).unwrap();
+        let reads = vec![
+            ("first", ReadSensor::new(1.0, when_opened(first_gate))),
+            ("second", ReadSensor::new(2.0, when_opened(second_gate))),
+        ];
+        run_all_woken(reads, |round| {
+            if round == 2 {
+                open_second.send(()).unwrap();
+            }
+        })
+    });
+    // Round 1: both; round 2: both, though only the first was woken;
+    // round 3: the second.
+    assert_eq!(polls, 5);
+}
