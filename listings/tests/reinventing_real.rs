@@ -78,6 +78,19 @@ fn join_both_never_polls_a_finished_future_again() {
 }
 
 #[test]
+fn join_both_takes_an_async_block_once_it_is_boxed() {
+    let (thermometer, temperature) = listings::oneshot::channel::<f32>();
+    let (hygrometer, humidity) = listings::oneshot::channel::<f32>();
+    thermometer.send(100.0);
+    hygrometer.send(64.0);
+    let converted = async move { temperature.await.map(|celsius| celsius * 1.8 + 32.0) };
+    let (fahrenheit, humidity) = common::within_limit("boxed join", move || {
+        block_on(join_both(Box::pin(converted), humidity))
+    });
+    assert_eq!((fahrenheit, humidity), (Ok(212.0), Ok(64.0)));
+}
+
+#[test]
 fn a_deadline_is_pending_until_its_time_then_ready() {
     let took = common::within_limit("deadline", || {
         let started = Instant::now();

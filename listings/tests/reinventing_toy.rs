@@ -66,3 +66,33 @@ fn one_wake_function_for_many_tasks_polls_them_all() {
     // round 3: the second.
     assert_eq!(polls, 5);
 }
+
+#[test]
+fn with_one_wake_for_all_the_polls_grow_with_the_square_of_the_tasks() {
+    let _turn = BELL_USERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    const TASKS: usize = 10;
+    let polls = common::within_limit("run_all_woken", || {
+        let mut gates = Vec::new();
+        let mut reads = Vec::new();
+        for i in 0..TASKS {
+            let (open, gate) = std::sync::mpsc::channel::<()>();
+            gates.push(open);
+            reads.push(("sensor", ReadSensor::new(i as f32, when_opened(gate))));
+        }
+        let mut gates = gates.into_iter();
+        gates.next().unwrap().send(()).unwrap();
+        run_all_woken(reads, |round| {
+            if round >= 2 {
+                if let Some(gate) = gates.next() {
+                    gate.send(()).unwrap();
+                }
+            }
+        })
+    });
+    // One round to start, then one round per answer, each polling every
+    // task still pending: TASKS + (TASKS + TASKS-1 + ... + 1).
+    assert_eq!(polls as usize, TASKS + TASKS * (TASKS + 1) / 2);
+    // A runner told who was woken would need two polls per task.
+    let wasted = polls as usize - 2 * TASKS;
+    assert_eq!(wasted, TASKS * (TASKS - 1) / 2);
+}
