@@ -324,7 +324,11 @@ fn caption_problems(
 /// Checks the caption of a solution: it names a listing number (whether
 /// that listing exists is checked with the rest of the prose, by
 /// `dangling_references`), then its file and command as any caption.
-fn solution_caption_problem(root: &Path, caption: &str, listing: &str) -> Option<String> {
+fn solution_caption_problem(
+    root: &Path,
+    caption: &str,
+    listing: &str,
+) -> Option<String> {
     let written = caption[SOLUTION_START.len()..].split(':').next().unwrap_or("");
     let well_formed = written.split_once('-').is_some_and(|(chapter, number)| {
         [chapter, number]
@@ -340,7 +344,11 @@ fn solution_caption_problem(root: &Path, caption: &str, listing: &str) -> Option
 }
 
 /// What is wrong with a caption's ending, file or command, if anything.
-fn file_and_command_problem(root: &Path, caption: &str, listing: &str) -> Option<String> {
+fn file_and_command_problem(
+    root: &Path,
+    caption: &str,
+    listing: &str,
+) -> Option<String> {
     if !caption.trim_end().ends_with("</span>") {
         Some("a caption is one line ending in </span>".into())
     } else if !caption.contains(&format!("File: `{listing}`")) {

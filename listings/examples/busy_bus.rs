@@ -12,6 +12,9 @@ fn main() {
         println!("{name}: {value}");
     }
     let ready = tally.polls - tally.pending;
-    println!("{} polls: {ready} got a reading, {} got Pending", tally.polls, tally.pending);
+    println!(
+        "{} polls: {ready} got a reading, {} got Pending",
+        tally.polls, tally.pending
+    );
 }
 // ANCHOR_END: main

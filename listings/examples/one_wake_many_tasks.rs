@@ -5,22 +5,20 @@ use listings::reinventing::wakeful::run_all_woken;
 
 // ANCHOR: main
 fn main() {
-    // Each sensor answers when its gate opens: the first one at once, then
-    // one more after each round from round 2 on.
+    // Each sensor answers when its gate opens; the program opens one gate
+    // after each round.
     let mut gates = Vec::new();
     let mut reads = Vec::new();
-    for (name, reading) in [("thermometer", 21.5), ("hygrometer", 64.0), ("soil", 0.31)] {
+    for (name, reading) in [("thermometer", 21.5), ("hygrometer", 64.0), ("soil", 0.31)]
+    {
         let (open, gate) = mpsc::channel::<()>();
         gates.push(open);
         reads.push((name, ReadSensor::new(reading, when_opened(gate))));
     }
     let mut gates = gates.into_iter();
-    gates.next().unwrap().send(()).unwrap();
-    let polls = run_all_woken(reads, |round| {
-        if round >= 2 {
-            if let Some(gate) = gates.next() {
-                gate.send(()).unwrap();
-            }
+    let polls = run_all_woken(reads, || {
+        if let Some(gate) = gates.next() {
+            gate.send(()).unwrap();
         }
     });
     // One first poll each, plus one poll after each sensor's own wake.

@@ -9,7 +9,10 @@ use listings::reinventing::run_queue::run_queue;
 /// The stack a new thread reserves unless told otherwise: 2 MiB, or what
 /// the `RUST_MIN_STACK` environment variable says.
 fn default_stack_bytes() -> usize {
-    env::var("RUST_MIN_STACK").ok().and_then(|s| s.parse().ok()).unwrap_or(2 * 1024 * 1024)
+    env::var("RUST_MIN_STACK")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2 * 1024 * 1024)
 }
 
 fn main() {

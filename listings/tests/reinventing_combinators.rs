@@ -101,7 +101,8 @@ fn and_then_builds_the_second_future_from_the_first_output() {
 #[should_panic(expected = "polled after it returned Ready")]
 fn and_then_panics_when_polled_after_ready() {
     fn no_wake() {}
-    let mut chained = and_then(Steps::new("id", 0, 1), |n| Steps::new("reading", 0, n + 1));
+    let mut chained =
+        and_then(Steps::new("id", 0, 1), |n| Steps::new("reading", 0, n + 1));
     assert_eq!(chained.poll(no_wake), Poll::Ready(2));
     let _ = chained.poll(no_wake);
 }

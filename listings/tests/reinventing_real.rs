@@ -30,7 +30,8 @@ fn output_body(name: &str) -> String {
 fn our_join_and_both_futures_joins_give_the_same_lines() {
     let ours = common::within_limit("ours", || read_greenhouse(Joiner::Ours));
     let function = common::within_limit("join", || read_greenhouse(Joiner::FuturesFn));
-    let by_macro = common::within_limit("join!", || read_greenhouse(Joiner::FuturesMacro));
+    let by_macro =
+        common::within_limit("join!", || read_greenhouse(Joiner::FuturesMacro));
     assert_eq!(ours, function);
     assert_eq!(ours, by_macro);
 }
@@ -83,7 +84,8 @@ fn join_both_takes_an_async_block_once_it_is_boxed() {
     let (hygrometer, humidity) = listings::oneshot::channel::<f32>();
     thermometer.send(100.0);
     hygrometer.send(64.0);
-    let converted = async move { temperature.await.map(|celsius| celsius * 1.8 + 32.0) };
+    let converted =
+        async move { temperature.await.map(|celsius| celsius * 1.8 + 32.0) };
     let (fahrenheit, humidity) = common::within_limit("boxed join", move || {
         block_on(join_both(Box::pin(converted), humidity))
     });
@@ -121,7 +123,9 @@ fn our_executor_runs_the_timers_concurrently() {
     let took = time_valves(|| {
         let (queue, launcher) = run_queue();
         for (_, ms) in VALVES {
-            launcher.launch(async move { Deadline::after(Duration::from_millis(ms)).await });
+            launcher.launch(
+                async move { Deadline::after(Duration::from_millis(ms)).await },
+            );
         }
         // One poll to start each timer, one after each wake.
         assert_eq!(queue.run(), 2 * VALVES.len());
@@ -149,7 +153,8 @@ fn futures_thread_pool_runs_the_same_timers_concurrently() {
         let handles: Vec<_> = VALVES
             .iter()
             .map(|&(_, ms)| {
-                let timer = async move { Deadline::after(Duration::from_millis(ms)).await };
+                let timer =
+                    async move { Deadline::after(Duration::from_millis(ms)).await };
                 pool.spawn_with_handle(timer).unwrap()
             })
             .collect();
@@ -171,7 +176,8 @@ fn a_thousand_timers_start_a_thousand_threads_and_all_finish() {
     let polls = common::within_limit("a thousand timers", || {
         let (queue, launcher) = run_queue();
         for _ in 0..1000 {
-            launcher.launch(async { Deadline::after(Duration::from_millis(100)).await });
+            launcher
+                .launch(async { Deadline::after(Duration::from_millis(100)).await });
         }
         queue.run()
     });

@@ -7,7 +7,9 @@ use std::task::Poll;
 use std::thread;
 use std::time::Duration;
 
-use listings::reinventing::eventually::{Eventually, Probe, Tally, poll_until_all_ready};
+use listings::reinventing::eventually::{
+    Eventually, Probe, Tally, poll_until_all_ready,
+};
 use listings::reinventing::sensor::{ReadSensor, when_opened};
 use listings::reinventing::wakeful::{run_all_woken, run_woken};
 
@@ -46,28 +48,6 @@ fn the_woken_runner_polls_once_to_start_and_once_per_wake() {
 }
 
 #[test]
-fn one_wake_function_for_many_tasks_polls_them_all() {
-    let _turn = BELL_USERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let polls = common::within_limit("run_all_woken", || {
-        let (open_first, first_gate) = std::sync::mpsc::channel::<()>();
-        let (open_second, second_gate) = std::sync::mpsc::channel::<()>();
-        open_first.send(()).unwrap();
-        let reads = vec![
-            ("first", ReadSensor::new(1.0, when_opened(first_gate))),
-            ("second", ReadSensor::new(2.0, when_opened(second_gate))),
-        ];
-        run_all_woken(reads, |round| {
-            if round == 2 {
-                open_second.send(()).unwrap();
-            }
-        })
-    });
-    // Round 1: both; round 2: both, though only the first was woken;
-    // round 3: the second.
-    assert_eq!(polls, 5);
-}
-
-#[test]
 fn with_one_wake_for_all_the_polls_grow_with_the_square_of_the_tasks() {
     let _turn = BELL_USERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     const TASKS: usize = 10;
@@ -80,12 +60,9 @@ fn with_one_wake_for_all_the_polls_grow_with_the_square_of_the_tasks() {
             reads.push(("sensor", ReadSensor::new(i as f32, when_opened(gate))));
         }
         let mut gates = gates.into_iter();
-        gates.next().unwrap().send(()).unwrap();
-        run_all_woken(reads, |round| {
-            if round >= 2 {
-                if let Some(gate) = gates.next() {
-                    gate.send(()).unwrap();
-                }
+        run_all_woken(reads, || {
+            if let Some(gate) = gates.next() {
+                gate.send(()).unwrap();
             }
         })
     });

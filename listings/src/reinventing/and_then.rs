@@ -14,7 +14,7 @@ where
     A: Wakeful,
     F: FnOnce(A::Output) -> B,
     B: Wakeful,
-// ANCHOR_END: exercise
+    // ANCHOR_END: exercise
 {
     AndThen::First(first, Some(make_second))
 }
@@ -40,7 +40,8 @@ where
             match first.poll(wake) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(output) => {
-                    let make_second = make_second.take().expect("kept until first is done");
+                    let make_second =
+                        make_second.take().expect("kept until first is done");
                     *self = AndThen::Second(make_second(output));
                 }
             }

@@ -55,17 +55,14 @@ impl<A: Wakeful, B: Wakeful> Wakeful for Join<A, B> {
     type Output = (A::Output, B::Output);
 
     fn poll(&mut self, wake: fn()) -> Poll<Self::Output> {
-        if let Some(a) = &mut self.a {
-            if let Poll::Ready(output) = a.poll(wake) {
-                self.a_output = Some(output);
-                self.a = None; // finished: never poll it again
-            }
+        // `None` once finished: a finished half is never polled again.
+        if let Some(Poll::Ready(output)) = self.a.as_mut().map(|a| a.poll(wake)) {
+            self.a_output = Some(output);
+            self.a = None;
         }
-        if let Some(b) = &mut self.b {
-            if let Poll::Ready(output) = b.poll(wake) {
-                self.b_output = Some(output);
-                self.b = None;
-            }
+        if let Some(Poll::Ready(output)) = self.b.as_mut().map(|b| b.poll(wake)) {
+            self.b_output = Some(output);
+            self.b = None;
         }
         if self.a.is_none() && self.b.is_none() {
             let a = self.a_output.take().expect("polled after it returned Ready");
@@ -98,7 +95,8 @@ impl<A: Wakeful, B: Wakeful> Wakeful for Sequence<A, B> {
             match first.poll(wake) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(output) => {
-                    let second = second.take().expect("second is kept until first is done");
+                    let second =
+                        second.take().expect("second is kept until first is done");
                     // Move on; the first future is dropped here.
                     *self = Sequence::Second(Some(output), second);
                 }
@@ -108,7 +106,8 @@ impl<A: Wakeful, B: Wakeful> Wakeful for Sequence<A, B> {
             Sequence::Second(first_output, second) => match second.poll(wake) {
                 Poll::Pending => Poll::Pending,
                 Poll::Ready(output) => {
-                    let first_output = first_output.take().expect("set when first finished");
+                    let first_output =
+                        first_output.take().expect("set when first finished");
                     *self = Sequence::Done;
                     Poll::Ready((first_output, output))
                 }

@@ -53,7 +53,9 @@ pub struct Tally {
 
 /// Polls every unfinished future, round after round, until all are ready.
 /// Nothing tells it which one might have moved on, so it asks them all.
-pub fn poll_until_all_ready<F: Eventually>(mut futures: Vec<F>) -> (Vec<F::Output>, Tally) {
+pub fn poll_until_all_ready<F: Eventually>(
+    mut futures: Vec<F>,
+) -> (Vec<F::Output>, Tally) {
     let mut outputs = Vec::new();
     let mut tally = Tally::default();
     while !futures.is_empty() {

@@ -32,17 +32,16 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         // `JoinBoth` is `Unpin` (below), so the pin gives up a plain `&mut`.
         let this = self.get_mut();
-        if let Some(a) = &mut this.a {
-            if let Poll::Ready(output) = Pin::new(a).poll(cx) {
-                this.a_output = Some(output);
-                this.a = None;
-            }
+        // `None` once finished: a finished half is never polled again.
+        if let Some(Poll::Ready(output)) = this.a.as_mut().map(|a| Pin::new(a).poll(cx))
+        {
+            this.a_output = Some(output);
+            this.a = None;
         }
-        if let Some(b) = &mut this.b {
-            if let Poll::Ready(output) = Pin::new(b).poll(cx) {
-                this.b_output = Some(output);
-                this.b = None;
-            }
+        if let Some(Poll::Ready(output)) = this.b.as_mut().map(|b| Pin::new(b).poll(cx))
+        {
+            this.b_output = Some(output);
+            this.b = None;
         }
         if this.a.is_none() && this.b.is_none() {
             let a = this.a_output.take().expect("polled after it returned Ready");

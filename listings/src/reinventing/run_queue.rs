@@ -37,7 +37,10 @@ pub struct Launcher {
 impl Launcher {
     pub fn launch(&self, future: impl Future<Output = ()> + Send + 'static) {
         self.unfinished.fetch_add(1, Ordering::SeqCst);
-        let job = Job { future: Mutex::new(Some(Box::pin(future))), queue: self.queue.clone() };
+        let job = Job {
+            future: Mutex::new(Some(Box::pin(future))),
+            queue: self.queue.clone(),
+        };
         self.queue.send(Arc::new(job)).expect("the run queue is gone");
     }
 }

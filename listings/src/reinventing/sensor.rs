@@ -44,14 +44,22 @@ impl<W: FnOnce() + Send + 'static> Wakeful for ReadSensor<W> {
 impl<W: FnOnce() + Send + 'static> ReadSensor<W> {
     pub fn new(reading: f32, answer_after: W) -> ReadSensor<W> {
         let line = Line { answer: None, wake: None };
-        ReadSensor { line: Arc::new(Mutex::new(line)), reading, answer_after: Some(answer_after) }
+        ReadSensor {
+            line: Arc::new(Mutex::new(line)),
+            reading,
+            answer_after: Some(answer_after),
+        }
     }
 }
 
 // ANCHOR: sensor
 /// The sensor's side: a thread that waits, stores the answer, and calls the
 /// wake function it finds.
-fn send_request(line: Arc<Mutex<Line>>, reading: f32, answer_after: impl FnOnce() + Send + 'static) {
+fn send_request(
+    line: Arc<Mutex<Line>>,
+    reading: f32,
+    answer_after: impl FnOnce() + Send + 'static,
+) {
     thread::spawn(move || {
         answer_after();
         let wake = {

@@ -7,7 +7,8 @@ use crate::reinventing::deadline::Deadline;
 
 // ANCHOR: valves
 /// Each valve, and how long it stays open.
-pub const VALVES: [(&str, u64); 3] = [("vent flap", 600), ("drip line", 200), ("mister", 400)];
+pub const VALVES: [(&str, u64); 3] =
+    [("vent flap", 600), ("drip line", 200), ("mister", 400)];
 
 /// Waits for the valve's timer, then reports it closed.
 pub async fn close_valve(name: &'static str, open_for_ms: u64) {
@@ -25,8 +26,11 @@ pub fn report(started: Instant) -> Duration {
     } else {
         "much more than the longest timer"
     };
-    let against_sum = if took < Duration::from_millis(sum) { "less" } else { "not less" };
-    println!("all closed in {near_longest} ({longest} ms), {against_sum} than the sum ({sum} ms)");
+    let against_sum =
+        if took < Duration::from_millis(sum) { "less" } else { "not less" };
+    println!(
+        "all closed in {near_longest} ({longest} ms), {against_sum} than the sum ({sum} ms)"
+    );
     took
 }
 // ANCHOR_END: valves

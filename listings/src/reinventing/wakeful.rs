@@ -54,8 +54,11 @@ pub fn run_woken<F: Wakeful>(mut future: F) -> (F::Output, u32) {
 // ANCHOR: many
 /// Runs several futures with the one wake function. A ring says "someone can
 /// make progress", never who, so every round polls every unfinished future.
-/// Prints each round; `after_round` lets the caller act between rounds.
-pub fn run_all_woken<F>(mut futures: Vec<(&'static str, F)>, mut after_round: impl FnMut(u32)) -> u32
+/// Prints each round; `after_each_round` lets the caller act in between.
+pub fn run_all_woken<F>(
+    mut futures: Vec<(&'static str, F)>,
+    mut after_each_round: impl FnMut(),
+) -> u32
 where
     F: Wakeful,
     F::Output: Debug,
@@ -72,7 +75,7 @@ where
             answer.is_pending()
         });
         println!("round {round}: {}", answers.join(", "));
-        after_round(round);
+        after_each_round();
         if !futures.is_empty() {
             wait_for_ring();
         }
