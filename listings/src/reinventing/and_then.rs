@@ -3,7 +3,7 @@
 
 use std::task::Poll;
 
-use crate::reinventing::wakeful::Wakeful;
+use listings::reinventing::wakeful::Wakeful;
 
 // ANCHOR: solution
 // ANCHOR: exercise

@@ -3,7 +3,7 @@
 
 use std::task::Poll;
 
-use crate::reinventing::wakeful::Wakeful;
+use listings::reinventing::wakeful::Wakeful;
 
 // ANCHOR: steps
 /// A scripted future for tracing: answers `Pending` `steps` times (asking to

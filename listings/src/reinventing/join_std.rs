@@ -3,6 +3,11 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::thread;
+use std::time::Duration;
+
+use listings::block_on::block_on;
+use listings::oneshot;
 
 // ANCHOR: join
 /// Runs two futures at once; ready with both outputs when both are done.
@@ -71,10 +76,6 @@ pub enum Joiner {
 /// with the chosen join under `listings::block_on`, and returns the lines
 /// to print. The hygrometer answers first, the thermometer 100 ms later.
 pub fn read_greenhouse(joiner: Joiner) -> Vec<String> {
-    use crate::oneshot;
-    use std::thread;
-    use std::time::Duration;
-
     let (thermometer, temperature) = oneshot::channel();
     let (hygrometer, humidity) = oneshot::channel();
     let sensors = thread::spawn(move || {
@@ -82,7 +83,7 @@ pub fn read_greenhouse(joiner: Joiner) -> Vec<String> {
         thread::sleep(Duration::from_millis(100));
         thermometer.send(21.5_f32);
     });
-    let (temperature, humidity) = crate::block_on::block_on(async move {
+    let (temperature, humidity) = block_on(async move {
         match joiner {
             Joiner::Ours => join_both(temperature, humidity).await,
             Joiner::FuturesFn => futures::future::join(temperature, humidity).await,

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::task::Poll;
 use std::thread;
 
-use crate::reinventing::wakeful::Wakeful;
+use listings::reinventing::wakeful::Wakeful;
 
 // ANCHOR: read
 /// What the future and the sensor's thread share.

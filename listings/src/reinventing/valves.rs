@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::reinventing::deadline::Deadline;
+use listings::reinventing::deadline::Deadline;
 
 // ANCHOR: valves
 /// Each valve, and how long it stays open.
