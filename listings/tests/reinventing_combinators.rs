@@ -12,8 +12,8 @@ use listings::reinventing::wakeful::{Wakeful, run_woken};
 /// `run_woken` rings one static bell: tests that use it take turns.
 static BELL_USERS: Mutex<()> = Mutex::new(());
 
-/// Ready after answering `Pending` `steps` times (waking itself each time); logs every poll
-/// to a shared log, and writes "polled after Ready" if that happens.
+/// Answers `Pending` `steps` times (waking itself each time), then `Ready`.
+/// Logs every poll to a shared log, and "polled after Ready" if that happens.
 struct Logged {
     name: &'static str,
     left: u32,
