@@ -11,6 +11,9 @@
 //! - a block that includes a listing is followed by its caption,
 //!   `<span class="caption">Listing C-N: what it shows. File: `path`. Run: `command`.</span>`,
 //!   numbered by chapter and in order; prose may only cite listings that exist;
+//! - a solution (in an unnumbered chapter, such as the appendix) is captioned
+//!   `<span class="caption">Solution to Listing C-N: ... File: ... Run: ...</span>`,
+//!   naming a listing that exists, with its file and command checked as above;
 //! - every listing, output and compiler message is shown by some chapter, and
 //!   every chapter is in SUMMARY.md.
 
@@ -29,6 +32,11 @@ const LISTING_DIRS: [&str; 3] =
 const OUTPUT_DIR: &str = "listings/output";
 const COMPILE_FAIL_DIR: &str = "listings/compile-fail";
 const CAPTION_START: &str = "<span class=\"caption\">Listing ";
+const SOLUTION_START: &str = "<span class=\"caption\">Solution to Listing ";
+
+fn is_caption(line: &str) -> bool {
+    line.starts_with(CAPTION_START) || line.starts_with(SOLUTION_START)
+}
 
 /// Runs every guard over the book at `root`.
 pub fn check(root: &Path) -> Vec<Problem> {
@@ -100,9 +108,7 @@ fn check_chapter(
         };
         let caption_line =
             (block.end_line..lines.len()).find(|&i| !lines[i].trim().is_empty());
-        let Some(caption_line) =
-            caption_line.filter(|&i| lines[i].starts_with(CAPTION_START))
-        else {
+        let Some(caption_line) = caption_line.filter(|&i| is_caption(lines[i])) else {
             problems.push(at(
                 block.line,
                 format!("listing {listing} has no caption: follow the block with {CAPTION_START}C-N: ...</span>"),
@@ -111,13 +117,16 @@ fn check_chapter(
         };
         expected_caption_lines.insert(caption_line);
         let caption = lines[caption_line];
-        let (number, problem) =
-            caption_problems(root, chapter, caption, &listing, numbering);
+        let (number, problem) = if caption.starts_with(SOLUTION_START) {
+            (None, solution_caption_problem(root, caption, &listing))
+        } else {
+            caption_problems(root, chapter, caption, &listing, numbering)
+        };
         captions.extend(number);
         problems.extend(problem.map(|message| at(caption_line + 1, message)));
     }
     for (index, line) in lines.iter().enumerate() {
-        if line.starts_with(CAPTION_START) && !expected_caption_lines.contains(&index) {
+        if is_caption(line) && !expected_caption_lines.contains(&index) {
             problems.push(at(
                 index + 1,
                 "caption without a listing block just above it".into(),
@@ -296,7 +305,8 @@ fn caption_problems(
     numbering: &mut BTreeMap<u32, u32>,
 ) -> (Option<String>, Option<String>) {
     let Some(chapter_number) = chapter.number else {
-        return (None, Some("numbered listings belong in numbered chapters".into()));
+        let message = "numbered listings belong in numbered chapters (a solution here is captioned `Solution to Listing C-N: ...`)";
+        return (None, Some(message.into()));
     };
     let next = numbering.entry(chapter_number).or_insert(1);
     let expected = format!("{chapter_number}-{next}");
@@ -308,7 +318,38 @@ fn caption_problems(
         return (None, Some(message));
     }
     *next += 1;
-    let problem = if !caption.trim_end().ends_with("</span>") {
+    (Some(expected), file_and_command_problem(root, caption, listing))
+}
+
+/// Checks the caption of a solution: it names a listing number (whether
+/// that listing exists is checked with the rest of the prose, by
+/// `dangling_references`), then its file and command as any caption.
+fn solution_caption_problem(
+    root: &Path,
+    caption: &str,
+    listing: &str,
+) -> Option<String> {
+    let written = caption[SOLUTION_START.len()..].split(':').next().unwrap_or("");
+    let well_formed = written.split_once('-').is_some_and(|(chapter, number)| {
+        [chapter, number]
+            .iter()
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+    });
+    if !well_formed {
+        return Some(format!(
+            "a solution caption names its listing as `Solution to Listing C-N:`, not {written:?}"
+        ));
+    }
+    file_and_command_problem(root, caption, listing)
+}
+
+/// What is wrong with a caption's ending, file or command, if anything.
+fn file_and_command_problem(
+    root: &Path,
+    caption: &str,
+    listing: &str,
+) -> Option<String> {
+    if !caption.trim_end().ends_with("</span>") {
         Some("a caption is one line ending in </span>".into())
     } else if !caption.contains(&format!("File: `{listing}`")) {
         Some(format!("caption must name its file: File: `{listing}`"))
@@ -322,8 +363,7 @@ fn caption_problems(
             }
             _ => missing_target(root, caption),
         }
-    };
-    (Some(expected), problem)
+    }
 }
 
 /// The example or test target a caption's `Run:` command names, if it does not exist.

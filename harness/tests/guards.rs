@@ -388,3 +388,83 @@ fn a_caption_naming_a_test_that_does_not_exist_is_named() {
         "`cargo test --test greetings` names a test that does not exist",
     );
 }
+
+/// The fixture book plus an unnumbered appendix that shows `hello.rs` again,
+/// with the given caption.
+fn book_with_solution(caption: &str) -> tempfile::TempDir {
+    let book = good_book();
+    write(
+        book.path(),
+        "src/SUMMARY.md",
+        &format!("{SUMMARY}\n---\n\n[Solutions](solutions.md)\n"),
+    );
+    let appendix = format!(
+        "# Solutions\n\n```rust\n{{{{#rustdoc_include ../listings/examples/hello.rs:main}}}}\n```\n\n{caption}\n"
+    );
+    write(book.path(), "src/solutions.md", &appendix);
+    book
+}
+
+#[test]
+fn a_solution_caption_in_an_unnumbered_chapter_passes() {
+    let book = book_with_solution(
+        "<span class=\"caption\">Solution to Listing 1-1: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hello`.</span>",
+    );
+    assert_eq!(check(book.path()), []);
+}
+
+#[test]
+fn a_numbered_caption_in_an_unnumbered_chapter_is_refused() {
+    let book = book_with_solution(
+        "<span class=\"caption\">Listing 1-2: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hello`.</span>",
+    );
+    expect_one(
+        book.path(),
+        "src/solutions.md",
+        7,
+        "numbered listings belong in numbered chapters",
+    );
+}
+
+#[test]
+fn a_solution_caption_naming_a_missing_listing_is_named() {
+    let book = book_with_solution(
+        "<span class=\"caption\">Solution to Listing 1-5: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hello`.</span>",
+    );
+    expect_one(book.path(), "src/solutions.md", 7, "Listing 1-5 does not exist");
+}
+
+#[test]
+fn a_solution_caption_without_a_listing_number_is_named() {
+    let book = book_with_solution(
+        "<span class=\"caption\">Solution to Listing one: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hello`.</span>",
+    );
+    expect_one(
+        book.path(),
+        "src/solutions.md",
+        7,
+        "a solution caption names its listing as `Solution to Listing C-N:`",
+    );
+}
+
+#[test]
+fn a_solution_caption_with_the_wrong_file_or_command_is_named() {
+    let book = book_with_solution(
+        "<span class=\"caption\">Solution to Listing 1-1: Greeting, solved. File: `listings/examples/hi.rs`. Run: `cargo run --example hello`.</span>",
+    );
+    expect_one(
+        book.path(),
+        "src/solutions.md",
+        7,
+        "caption must name its file: File: `listings/examples/hello.rs`",
+    );
+    let book = book_with_solution(
+        "<span class=\"caption\">Solution to Listing 1-1: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hi`.</span>",
+    );
+    expect_one(
+        book.path(),
+        "src/solutions.md",
+        7,
+        "caption must say how to run it: Run: `cargo run --example hello`",
+    );
+}
