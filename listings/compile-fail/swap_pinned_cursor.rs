@@ -1,3 +1,5 @@
+#![allow(unused_mut)]
+
 use listings::state_machines::pinned_cursor::Cursor;
 
 // ANCHOR: main

@@ -9,5 +9,6 @@ pub mod fetch_async;
 pub mod fetch_inline;
 pub mod pinned_cursor;
 pub mod sensor;
+pub mod production;
 pub mod server;
 pub mod unpin_facts;

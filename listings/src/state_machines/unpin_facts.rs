@@ -46,8 +46,9 @@ assert_impl_all!(dyn Future<Output = u8> + Unpin: Unpin);
 // ANCHOR_END: pointers
 
 // ANCHOR: library
-// Hand-written futures from libraries choose. Tokio's timer registers its
-// own address with the runtime, so it is not `Unpin`; its TCP stream is.
+// Hand-written futures from libraries choose. Tokio's timer is linked into
+// the timer's list by its own address, so it is not `Unpin`; its TCP
+// stream is.
 assert_not_impl_any!(tokio::time::Sleep: Unpin);
 assert_impl_all!(tokio::net::TcpStream: Unpin);
 // Part I's receiver holds an `Arc` and nothing else that cares.
