@@ -11,7 +11,10 @@ fn main() {
 
     let with = flood_beside_a_ticker(Some(READ_BUDGET));
     println!("with a budget of {READ_BUDGET} reads per poll:");
-    println!("  every poll read 16 KiB or less: {}", with.most_in_one_poll <= budget_bytes);
+    println!(
+        "  every poll read 16 KiB or less: {}",
+        with.most_in_one_poll <= budget_bytes
+    );
     println!(
         "  the other task ran at least 100 times meanwhile: {}",
         with.ticker_turns_while_reading >= 100

@@ -13,14 +13,23 @@ fn main() {
     frame.start = frame.buffer.as_ptr();
     let old_place = frame.buffer.as_ptr();
     println!("before the move:");
-    println!("  start points into the frame's buffer: {}", yes(frame.start == old_place));
+    println!(
+        "  start points into the frame's buffer: {}",
+        yes(frame.start == old_place)
+    );
 
     // Moving the frame into a box copies its bytes to the heap. The pointer
     // is copied too, unchanged.
     let moved = Box::new(frame);
     println!("after the move:");
-    println!("  the buffer is at a new place: {}", yes(moved.buffer.as_ptr() != old_place));
-    println!("  start still points at the old place: {}", yes(moved.start == old_place));
+    println!(
+        "  the buffer is at a new place: {}",
+        yes(moved.buffer.as_ptr() != old_place)
+    );
+    println!(
+        "  start still points at the old place: {}",
+        yes(moved.start == old_place)
+    );
     println!(
         "  start points into the frame's buffer: {}",
         yes(moved.start == moved.buffer.as_ptr())

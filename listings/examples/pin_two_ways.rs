@@ -18,7 +18,10 @@ fn main() {
     let mut orders = vec![boxed_order(1), boxed_order(2)];
     let place = ptr_of(&orders[0]);
     orders.reverse();
-    println!("boxed future still at its place after the boxes moved: {}", place == ptr_of(&orders[1]));
+    println!(
+        "boxed future still at its place after the boxes moved: {}",
+        place == ptr_of(&orders[1])
+    );
     for order in orders {
         println!("boxed order: {}", block_on(order));
     }

@@ -14,6 +14,9 @@ fn main() {
         "after moving the box, points into itself: {}",
         cursor.as_ref().points_into_itself()
     );
-    println!("first byte, read through the pointer: {}", cursor.as_ref().first() as char);
+    println!(
+        "first byte, read through the pointer: {}",
+        cursor.as_ref().first() as char
+    );
 }
 // ANCHOR_END: main

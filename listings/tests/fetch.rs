@@ -42,7 +42,8 @@ fn a_refused_connection_fails_while_connecting() {
 #[test]
 fn an_address_without_a_valid_port_fails_while_resolving() {
     // Rejected by the parser before any lookup: nothing leaves the machine.
-    let error = within_limit("an unresolvable fetch", || run(fetch("127.0.0.1:http", b"hi\n")));
+    let error =
+        within_limit("an unresolvable fetch", || run(fetch("127.0.0.1:http", b"hi\n")));
     assert_eq!(error.unwrap_err().stage, Stage::Resolving);
 }
 

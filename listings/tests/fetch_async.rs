@@ -14,7 +14,11 @@ mod common;
 use common::within_limit;
 
 fn run<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(future)
 }
 
 /// Runs both clients on the same address and request.
@@ -32,7 +36,8 @@ fn both(address: String, request: &'static [u8]) -> [Result<Vec<u8>, Stage>; 2] 
 #[test]
 fn both_clients_agree_on_every_path() {
     let shouting = serve(shout).to_string();
-    let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
+    let closed =
+        TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
     let silent = serve(hang_up).to_string();
     let cases = [
         (shouting, Ok(b"SAME ANSWER\n".to_vec())),

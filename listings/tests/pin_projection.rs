@@ -1,21 +1,13 @@
 //! Chapter 18: both projections count the polls of a future that is not
-//! `Unpin`, and `Unpin` follows the wrapped future. Runs under Miri.
+//! `Unpin`. Runs under Miri.
 
-use std::future::{Future, Ready, ready};
+use std::future::{Future, ready};
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use listings::round_trip::round_trip;
-use listings::state_machines::counted::{Counted, counted};
-use listings::state_machines::counted_lite::{CountedLite, counted_lite};
-use static_assertions::{assert_impl_all, assert_not_impl_any};
-
-// ANCHOR: unpin
-assert_impl_all!(Counted<Ready<u8>>: Unpin);
-assert_not_impl_any!(Counted<std::marker::PhantomPinned>: Unpin);
-assert_impl_all!(CountedLite<Ready<u8>>: Unpin);
-assert_not_impl_any!(CountedLite<std::marker::PhantomPinned>: Unpin);
-// ANCHOR_END: unpin
+use listings::state_machines::counted::counted;
+use listings::state_machines::counted_lite::counted_lite;
 
 /// Polls `future` with a waker that does nothing until it is ready.
 fn poll_to_end<F: Future>(future: F) -> F::Output {

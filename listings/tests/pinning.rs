@@ -23,7 +23,8 @@ fn a_pinned_cursor_survives_its_box_moving() {
 #[test]
 fn box_pin_and_pin_macro_both_drive_an_async_block() {
     let mut cx = Context::from_waker(Waker::noop());
-    let mut boxed: Pin<Box<dyn Future<Output = u32>>> = Box::pin(async { round_trip(5).await });
+    let mut boxed: Pin<Box<dyn Future<Output = u32>>> =
+        Box::pin(async { round_trip(5).await });
     assert!(boxed.as_mut().poll(&mut cx).is_pending());
     // The box is Unpin, so it may move between polls.
     let mut moved = boxed;

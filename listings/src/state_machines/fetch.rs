@@ -90,19 +90,21 @@ impl Future for Fetch {
         loop {
             let result = match &mut this.state {
                 State::Resolving { lookup, request } => {
-                    ready!(lookup.as_mut().poll(cx)).map(|address| {
-                        let request = mem::take(request);
-                        let connect = Box::pin(TcpStream::connect(address));
-                        State::Connecting { connect, request }
-                    })
-                    .map_err(FetchError::at(Stage::Resolving))
+                    ready!(lookup.as_mut().poll(cx))
+                        .map(|address| {
+                            let request = mem::take(request);
+                            let connect = Box::pin(TcpStream::connect(address));
+                            State::Connecting { connect, request }
+                        })
+                        .map_err(FetchError::at(Stage::Resolving))
                 }
                 State::Connecting { connect, request } => {
-                    ready!(connect.as_mut().poll(cx)).map(|stream| {
-                        let request = mem::take(request);
-                        State::Writing { stream, request, written: 0 }
-                    })
-                    .map_err(FetchError::at(Stage::Connecting))
+                    ready!(connect.as_mut().poll(cx))
+                        .map(|stream| {
+                            let request = mem::take(request);
+                            State::Writing { stream, request, written: 0 }
+                        })
+                        .map_err(FetchError::at(Stage::Connecting))
                 }
                 State::Writing { stream, request, written } => {
                     match ready!(write_some(stream, cx, &request[*written..])) {

@@ -8,7 +8,8 @@ use listings::state_machines::fetch::{FetchError, Stage, closed_early};
 // ANCHOR: fetch_async
 /// Sends `request` to `address` and reads the whole response.
 pub async fn fetch_async(address: &str, request: &[u8]) -> Result<Vec<u8>, FetchError> {
-    let mut found = lookup_host(address).await.map_err(FetchError::at(Stage::Resolving))?;
+    let mut found =
+        lookup_host(address).await.map_err(FetchError::at(Stage::Resolving))?;
     let address = found.next().ok_or_else(|| FetchError {
         stage: Stage::Resolving,
         source: std::io::Error::other("the name has no address"),

@@ -11,7 +11,9 @@ use std::task::{Context, Poll, ready};
 use pin_project_lite::pin_project;
 use tokio::net::TcpStream;
 
-use listings::state_machines::fetch::{FetchError, Stage, closed_early, read_some, write_some};
+use listings::state_machines::fetch::{
+    FetchError, Stage, closed_early, read_some, write_some,
+};
 
 // ANCHOR: states
 pin_project! {
@@ -95,27 +97,41 @@ where
             match state.as_mut().project() {
                 StateProj::Resolving { address, .. } => match address.parse() {
                     Ok(address) => {
-                        let StateOwned::Resolving { request, response, start_connect, .. } =
-                            state.as_mut().project_replace(InlineState::Done)
+                        let StateOwned::Resolving {
+                            request,
+                            response,
+                            start_connect,
+                            ..
+                        } = state.as_mut().project_replace(InlineState::Done)
                         else {
                             unreachable!("matched Resolving above")
                         };
                         let connect = start_connect(address);
-                        state.set(InlineState::Connecting { connect, request, response });
+                        state.set(InlineState::Connecting {
+                            connect,
+                            request,
+                            response,
+                        });
                     }
                     Err(error) => {
                         let error = io::Error::new(io::ErrorKind::InvalidInput, error);
                         break FetchError::at(Stage::Resolving)(error);
                     }
                 },
-                StateProj::Connecting { connect, .. } => match ready!(connect.poll(cx)) {
+                StateProj::Connecting { connect, .. } => match ready!(connect.poll(cx))
+                {
                     Ok(stream) => {
                         let StateOwned::Connecting { request, response, .. } =
                             state.as_mut().project_replace(InlineState::Done)
                         else {
                             unreachable!("matched Connecting above")
                         };
-                        state.set(InlineState::Writing { stream, request, written: 0, response });
+                        state.set(InlineState::Writing {
+                            stream,
+                            request,
+                            written: 0,
+                            response,
+                        });
                     }
                     Err(error) => break FetchError::at(Stage::Connecting)(error),
                 },

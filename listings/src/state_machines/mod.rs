@@ -8,7 +8,7 @@ pub mod fetch;
 pub mod fetch_async;
 pub mod fetch_inline;
 pub mod pinned_cursor;
-pub mod sensor;
 pub mod production;
+pub mod sensor;
 pub mod server;
 pub mod unpin_facts;

@@ -13,11 +13,15 @@ use std::task::Poll;
 use std::thread;
 use std::time::Duration;
 
+use tokio::net::TcpStream;
+use tokio::runtime::Runtime;
+
+use listings::state_machines::counting_alloc::allocations_during;
 use listings::state_machines::fetch::{Stage, fetch};
 use listings::state_machines::fetch_inline::fetch_inline;
-use listings::state_machines::server::{flood, serve};
+use listings::state_machines::server::{flood, serve, shout};
 
-fn current_thread() -> tokio::runtime::Runtime {
+fn current_thread() -> Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
 }
 
@@ -44,7 +48,8 @@ pub fn drop_while_reading() -> AfterDrop {
 
     let client_stage = current_thread().block_on(async {
         let mut fetch = fetch(&address, b"slow answer please\n");
-        let gave_up = tokio::time::timeout(Duration::from_millis(200), &mut fetch).await;
+        let gave_up =
+            tokio::time::timeout(Duration::from_millis(200), &mut fetch).await;
         assert!(gave_up.is_err(), "this server never answers");
         let stage = fetch.stage();
         drop(fetch); // no Drop impl of ours: the TcpStream closes itself
@@ -108,3 +113,46 @@ async fn count_turns(turns: Arc<AtomicU64>) {
     }
 }
 // ANCHOR_END: fairness
+
+// ANCHOR: allocations
+/// Allocations per request made on this thread, for three ways to talk to
+/// the same server. Counts only in a program whose `#[global_allocator]` is
+/// `CountingAllocator`.
+pub struct Allocations {
+    /// Tokio opening and closing one connection, and nothing else.
+    pub socket_only: usize,
+    pub inline: usize,
+    pub boxed: usize,
+}
+
+const ROUNDS: usize = 20;
+
+pub fn allocations_per_request() -> Allocations {
+    let address = serve(shout).to_string();
+    let address = address.as_str();
+    let socket_only = per_request(|runtime| {
+        runtime.block_on(async {
+            drop(TcpStream::connect(address).await.unwrap());
+        })
+    });
+    let mut response = Vec::with_capacity(64); // lent to every inline fetch
+    let inline = per_request(|runtime| {
+        response.clear();
+        runtime.block_on(fetch_inline(address, b"inline\n", &mut response)).unwrap();
+    });
+    let boxed = per_request(|runtime| {
+        runtime.block_on(fetch(address, b"boxed\n")).unwrap();
+    });
+    Allocations { socket_only, inline, boxed }
+}
+
+/// Runs `request` ROUNDS times to warm up, then ROUNDS times counting, all
+/// on one current-thread runtime, so the runtime's own set-up is not counted.
+fn per_request(mut request: impl FnMut(&Runtime)) -> usize {
+    let runtime = current_thread();
+    (0..ROUNDS).for_each(|_| request(&runtime));
+    let ((), total) =
+        allocations_during(|| (0..ROUNDS).for_each(|_| request(&runtime)));
+    total / ROUNDS
+}
+// ANCHOR_END: allocations
