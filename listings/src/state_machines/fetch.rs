@@ -53,9 +53,10 @@ pub fn closed_early() -> io::Error {
     io::Error::new(io::ErrorKind::UnexpectedEof, "the server closed without answering")
 }
 
+// ANCHOR: states
+/// A sub-future on the heap: any future with this output, behind one type.
 type Boxed<T> = Pin<Box<dyn Future<Output = io::Result<T>> + Send>>;
 
-// ANCHOR: states
 /// Sends `request` to `address` and reads the whole response.
 pub struct Fetch {
     state: State,
