@@ -192,3 +192,6 @@ impl Fetch {
         }
     }
 }
+
+// Chapter 19 relies on it: boxes and streams move freely, so `Fetch` does.
+static_assertions::assert_impl_all!(Fetch: Unpin);

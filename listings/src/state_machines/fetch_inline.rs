@@ -188,3 +188,8 @@ impl<C> FetchInline<'_, C> {
         }
     }
 }
+
+// Chapter 20: `FetchInline` is `Unpin` exactly when its connect future is;
+// Tokio's connect future, an `async fn`'s, is not.
+static_assertions::assert_not_impl_any!(FetchInline<'static, std::marker::PhantomPinned>: Unpin);
+static_assertions::assert_impl_all!(FetchInline<'static, std::future::Pending<io::Result<TcpStream>>>: Unpin);

@@ -71,3 +71,6 @@ impl Reading {
         }
     }
 }
+
+// Chapter 16 says it: every field is `Unpin`, so `Reading` is too.
+static_assertions::assert_impl_all!(Reading: Unpin);
