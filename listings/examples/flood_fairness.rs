@@ -3,13 +3,13 @@
 //! from run to run; `tests/fetch_production.rs` asserts the same bounds.
 
 use listings::state_machines::fetch_inline::READ_BUDGET;
-use listings::state_machines::production::flood_beside_a_ticker;
+use listings::state_machines::production::{TokioBudget, flood_beside_a_ticker};
 
 // ANCHOR: main
 fn main() {
     let budget_bytes = READ_BUDGET * 1024; // reads are 1 KiB each
 
-    let with = flood_beside_a_ticker(Some(READ_BUDGET));
+    let with = flood_beside_a_ticker(Some(READ_BUDGET), TokioBudget::Off);
     println!("with a budget of {READ_BUDGET} reads per poll:");
     println!(
         "  every poll read 16 KiB or less: {}",
@@ -20,7 +20,7 @@ fn main() {
         with.ticker_turns_while_reading >= 100
     );
 
-    let without = flood_beside_a_ticker(None);
+    let without = flood_beside_a_ticker(None, TokioBudget::Off);
     println!("without a budget:");
     println!(
         "  one poll read more than 64 KiB: {}",

@@ -69,10 +69,20 @@ pub struct FloodReport {
     pub ticker_turns_while_reading: u64,
 }
 
+/// Whether Tokio's own budget applies to the fetch's reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TokioBudget {
+    On,
+    Off,
+}
+
 /// Fetches 4 MiB on a current-thread runtime beside a ticker task that
-/// counts its turns. Tokio's own budget is switched off (`unconstrained`),
-/// so only the fetch's budget can make it step aside.
-pub fn flood_beside_a_ticker(budget: Option<usize>) -> FloodReport {
+/// counts its turns. With Tokio's own budget switched off (`unconstrained`),
+/// only the fetch's budget can make it step aside.
+pub fn flood_beside_a_ticker(
+    budget: Option<usize>,
+    tokio_budget: TokioBudget,
+) -> FloodReport {
     let address = serve(flood).to_string();
     current_thread().block_on(async move {
         let turns = Arc::new(AtomicU64::new(0));
@@ -95,7 +105,11 @@ pub fn flood_beside_a_ticker(budget: Option<usize>) -> FloodReport {
             most_in_one_poll = most_in_one_poll.max(after - before);
             poll
         });
-        let received = tokio::task::unconstrained(watched).await.unwrap();
+        let received = match tokio_budget {
+            TokioBudget::On => watched.await,
+            TokioBudget::Off => tokio::task::unconstrained(watched).await,
+        };
+        let received = received.unwrap();
         assert_eq!(received, 4 << 20, "the whole flood arrives");
 
         let now = turns.load(Ordering::Relaxed);
