@@ -1,2 +1,14 @@
 //! Part IV, State machines with Pin and Poll: pinning in full and a
 //! multi-stage network client written as one hand-made future.
+
+pub mod counted;
+pub mod counted_lite;
+pub mod counting_alloc;
+pub mod fetch;
+pub mod fetch_async;
+pub mod fetch_inline;
+pub mod pinned_cursor;
+pub mod production;
+pub mod sensor;
+pub mod server;
+pub mod unpin_facts;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs the listings that use `unsafe` under Miri, which fails on undefined
+# behaviour (a stale pointer, a broken pin, a bad allocator) that a normal
+# test run would miss. Only those listings: Miri is slow.
+#   bash ci/miri.sh
+# Installs the miri and rust-src components of the nightly toolchain if they
+# are missing, and fails loudly if it cannot.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The listings with `unsafe` code, and the targets that exercise them:
+#   listings/src/state_machines/pinned_cursor.rs  (chapter 17)
+#   listings/src/state_machines/counted.rs        (chapter 18)
+#   listings/src/state_machines/counting_alloc.rs (chapter 20)
+tests=(pinning pin_projection counting_alloc)
+examples=(pinned_cursor)
+
+fail() {
+  echo "ci/miri.sh: FAILED: $*" >&2
+  exit 1
+}
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "== ci/miri.sh: installing the nightly toolchain"
+  rustup toolchain install nightly --profile minimal ||
+    fail "cannot install the nightly toolchain, which Miri needs"
+fi
+installed=$(rustup component list --toolchain nightly --installed)
+for component in miri rust-src; do
+  if ! grep -q "^$component" <<<"$installed"; then
+    echo "== ci/miri.sh: adding the $component component to nightly"
+    rustup component add "$component" --toolchain nightly ||
+      fail "cannot install the $component component for nightly; Miri cannot run"
+  fi
+done
+cargo +nightly miri --version >/dev/null 2>&1 ||
+  fail "cargo +nightly miri does not run even though the components are installed"
+
+# Miri keeps its own target directory and sysroot; the first run builds them.
+# Each target runs under both of Miri's aliasing models: Stacked Borrows (the
+# default) and Tree Borrows. Isolation stays on: none of these listings needs
+# the clock or the network.
+for model in stacked-borrows tree-borrows; do
+  flags=""
+  [[ $model == tree-borrows ]] && flags="-Zmiri-tree-borrows"
+  for test in "${tests[@]}"; do
+    echo "== ci/miri.sh ($model): cargo +nightly miri test -p listings --test $test"
+    MIRIFLAGS="$flags" cargo +nightly miri test -p listings --test "$test" ||
+      fail "Miri ($model) found a problem in the listings of --test $test"
+  done
+  for example in "${examples[@]}"; do
+    echo "== ci/miri.sh ($model): cargo +nightly miri run -p listings --example $example"
+    MIRIFLAGS="$flags" cargo +nightly miri run -p listings --example "$example" ||
+      fail "Miri ($model) found a problem in --example $example"
+  done
+done
+echo "ci/miri.sh: ok"

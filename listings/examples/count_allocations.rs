@@ -1,0 +1,22 @@
+//! Chapter 20: allocations per request of the boxed and the inline client,
+//! counted by a global allocator of this program's own.
+
+use listings::state_machines::counting_alloc::CountingAllocator;
+use listings::state_machines::production::allocations_per_request;
+
+// ANCHOR: main
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+fn main() {
+    let counts = allocations_per_request();
+    println!("allocations per request, on the client's thread:");
+    println!("  a bare Tokio connection: {}", counts.socket_only);
+    println!("  FetchInline:             {}", counts.inline);
+    println!("  Fetch (boxed):           {}", counts.boxed);
+    println!(
+        "FetchInline adds none of its own: {}",
+        counts.inline == counts.socket_only
+    );
+}
+// ANCHOR_END: main
