@@ -37,7 +37,7 @@ if [[ -z $browser ]]; then
 fi
 if [[ -z $browser ]]; then
   echo "ci/browser.sh: no Chromium found; installing Debian's chromium with apt-get" >&2
-  as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null ||
+  { as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null; } ||
     fail "could not install chromium (set CHROMIUM=/path/to/chrome to use another one)"
   browser=/usr/bin/chromium
 fi
@@ -46,7 +46,7 @@ export CHROMIUM=$browser
 # --- node and playwright-core ------------------------------------------------
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "ci/browser.sh: node or npm not found; installing Debian's nodejs and npm with apt-get" >&2
-  as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm >/dev/null || fail "could not install node and npm"
+  { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm >/dev/null; } || fail "could not install node and npm"
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 (( node_major >= 18 )) || fail "node $(node --version) is too old; playwright-core needs 18 or later"
