@@ -8,7 +8,7 @@
 #   bash ci/browser.sh --no-build   # test book/html as it is
 #
 # Needs node (18 or later) and Chromium: $CHROMIUM, else /usr/bin/chromium,
-# chromium-browser or google-chrome, else Debian's chromium through apt-get.
+# chromium, google-chrome or chromium-browser, else Debian's chromium (apt-get).
 # playwright-core is pinned in ci/browser/package-lock.json and installed with
 # `npm ci` into ci/browser/node_modules (ignored by git) when the lock changes.
 set -euo pipefail
@@ -31,7 +31,7 @@ fi
 # --- Chromium ----------------------------------------------------------------
 browser=${CHROMIUM:-}
 if [[ -z $browser ]]; then
-  for candidate in /usr/bin/chromium chromium chromium-browser google-chrome; do
+  for candidate in /usr/bin/chromium chromium google-chrome chromium-browser; do
     if command -v "$candidate" >/dev/null 2>&1; then browser=$(command -v "$candidate"); break; fi
   done
 fi
