@@ -15,7 +15,8 @@
 //     mermaid drew no error diagram;
 //   - at 1280 and 390 px wide, no code block overflows the page: a block wider
 //     than its box must scroll on its own, and the page must not scroll sideways.
-// Then: the eye button reveals the hidden lines of a listing; searching `Waker`
+// Then: every *.tar.gz link (the listings archive) is served as a gzip file;
+// the eye button reveals the hidden lines of a listing; searching `Waker`
 // and following the first result lands on a chapter that uses it; print.html
 // holds every chapter. Screenshots of the first listing page at both widths
 // go to --shots. Every failure names the page and the reason; the exit code is
@@ -174,6 +175,7 @@ const titles = []; // [chapter html, h1 text] for the print-page check
 let listingPage = null; // first chapter with a listing, for screenshots and the eye button
 let listingsChecked = 0;
 let diagramsChecked = 0;
+const downloads = []; // [chapter html, absolute URL] of every *.tar.gz link
 
 // The two passes (1280 px: everything; 390 px: loading and overflow) run side
 // by side in two tabs, which takes about two thirds of the time of one after
@@ -210,9 +212,10 @@ async function widePass() {
         };
       });
       const h1 = main && main.querySelector("h1");
+      const downloads = [...document.querySelectorAll('main a[href$=".tar.gz"]')].map((a) => a.href);
       return {
         directives: (text.match(/\{\{#/g) ?? []).length,
-        listings, diagrams, h1: h1 ? h1.textContent.trim() : null,
+        listings, diagrams, downloads, h1: h1 ? h1.textContent.trim() : null,
       };
     });
     for (const p of problems) fail(ch.html, p);
@@ -241,6 +244,7 @@ async function widePass() {
     if (info.h1) titles.push([ch.html, info.h1]);
     else fail(ch.html, "no h1 heading");
     if (!listingPage && info.listings.some((l) => l.boring > 0)) listingPage = ch.html;
+    for (const url of info.downloads) downloads.push([ch.html, url]);
   }
   await wide.page.close();
 }
@@ -321,6 +325,21 @@ if (!listingPage) {
   }
   for (const p of problems) fail(start, `during search: ${p}`);
   await page.close();
+}
+
+// --- downloads (the listings archive) are served, and are gzip files --------
+for (const [html, url] of downloads) {
+  if (!url.startsWith(base)) continue; // not ours, and the test stays off the network
+  const name = url.slice(base.length);
+  try {
+    const res = await fetch(url);
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) fail(html, `the download ${name} answers HTTP ${res.status}`);
+    else if (body.length < 100 || body[0] !== 0x1f || body[1] !== 0x8b) fail(html, `the download ${name} is not a gzip file`);
+    else console.log(`download: ${name} (${Math.round(body.length / 1024)} KiB) linked from ${html}`);
+  } catch (e) {
+    fail(html, `the download ${name} could not be fetched: ${e.message}`);
+  }
 }
 
 // --- print.html holds every chapter -----------------------------------------
