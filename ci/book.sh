@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the book and fails on the two silent failures of mdBook 0.5: an include
 # error is only logged (ERROR ...) and the raw {{#...}} directive is left in the
-# page, yet `mdbook build` exits 0.
+# page, yet `mdbook build` exits 0. Then adds the downloadable listings archive
+# to the site (ci/listings-archive.sh).
 set -euo pipefail
 trap 'echo "ci/book.sh: FAILED (command at line $LINENO exited $?)" >&2' ERR
 cd "$(dirname "$0")/.."
@@ -74,4 +75,7 @@ if [[ $bad -ne 0 ]]; then
   echo "ci/book.sh: FAILED: mdBook errors or unexpanded {{#...}} directives (a missing include file, or a typo in a directive)" >&2
   exit 1
 fi
-echo "ci/book.sh: ok: book/html built with no mdBook errors and no leftover directives"
+
+# The downloadable listings archive that src/introduction.md links to.
+bash ci/listings-archive.sh book/html
+echo "ci/book.sh: ok: book/html built with no mdBook errors and no leftover directives, with the listings archive"

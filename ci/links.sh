@@ -9,6 +9,8 @@
 #     script does: every `](target#frag)`, `[ref]: target#frag` and
 #     `href="target#frag"` in src/**/*.md must name an id="frag" in the page
 #     mdBook rendered for target.
+#  3. Links to generated downloads (*.tar.gz, excluded from mdbook-linkcheck2 in
+#     book.toml) must name a file that ci/listings-archive.sh wrote to book/html.
 set -euo pipefail
 trap 'echo "ci/links.sh: FAILED (command at line $LINENO exited $?)" >&2' ERR
 cd "$(dirname "$0")/.."
@@ -105,6 +107,26 @@ if [[ -f book/html/index.html ]]; then
 else
   echo "ci/links.sh: book/html was not rendered, so #anchors could not be checked" >&2
   failed=1
+fi
+
+# --- 3. generated downloads ---------------------------------------------
+# The listings archive exists only in the built site, so book.toml excludes it
+# from mdbook-linkcheck2; write it into book/html as ci/book.sh does and check
+# that every link to a *.tar.gz resolves to a file there.
+if [[ -f book/html/index.html ]]; then
+  bash ci/listings-archive.sh book/html >/dev/null
+  downloads=0
+  while IFS=: read -r file line target; do
+    target=${target#](}; target=${target%)}
+    [[ $target =~ ^([a-zA-Z][a-zA-Z0-9+.-]*:|//) ]] && continue
+    page=$(realpath -m --relative-to=src "$(dirname "$file")/$target")
+    downloads=$((downloads + 1))
+    if [[ ! -f book/html/$page ]]; then
+      echo "$file:$line: broken download link '$target': book/html/$page was not generated" >&2
+      failed=1
+    fi
+  done < <(grep -rnoE '\]\([^)[:space:]]+\.tar\.gz\)' src --include='*.md' || true)
+  echo "ci/links.sh: checked $downloads link(s) to generated downloads"
 fi
 
 if [[ $failed -ne 0 ]]; then

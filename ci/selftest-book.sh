@@ -15,7 +15,7 @@ fail() { echo "ci/selftest-book.sh: FAILED: $*" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/book"
-tar -C . --exclude=./target --exclude=./book --exclude=./.git -cf - . | tar -C "$tmp/book" -xf -
+tar -C . --exclude=./target --exclude=./book --exclude=./.git --exclude=./ci/browser/node_modules -cf - . | tar -C "$tmp/book" -xf -
 
 chapter=$(grep -oE '\]\([^)#]+\.md\)' src/SUMMARY.md | head -n1 | sed -E 's/^\]\((.*)\)$/\1/')
 [[ -n $chapter && -f src/$chapter ]] || fail "could not find the first chapter in src/SUMMARY.md"

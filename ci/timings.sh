@@ -4,6 +4,8 @@
 #   warm  the same again, nothing changed
 #   edit  the same after touching the first chapter of src/SUMMARY.md
 #   book  mdbook build (tool installed, second build)
+#   then  the workflow lint, the listings archive (cold, in a fresh target
+#         dir, and warm), the browser test and its self-test
 # The cargo runs use a temporary CARGO_TARGET_DIR, removed at the end, so the
 # numbers do not depend on (or disturb) ./target. Takes many minutes.
 set -euo pipefail
@@ -43,6 +45,11 @@ touch "$chapter"
 measure "cargo test, after touch ${chapter#src/}" cargo test --workspace
 mdbook build >/dev/null 2>&1 || true
 measure "mdbook build, warm" mdbook build
+measure "workflow lint (tool installed)" bash ci/workflows.sh
+ARCHIVE_TARGET_DIR=$work/archive-target measure "listings archive, cold" bash ci/archive.sh
+ARCHIVE_TARGET_DIR=$work/archive-target measure "listings archive, warm" bash ci/archive.sh
+measure "browser test" bash ci/browser.sh
+measure "browser self-test" bash ci/selftest-browser.sh
 
 echo
 printf '%-34s %9s  %s\n' "step" "seconds" "result"

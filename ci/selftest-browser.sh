@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Proves that the browser test (ci/browser/check.mjs) fails, naming the page and
+# the reason, on a copy of book/html in a temporary directory (book/html itself
+# is never touched) where
+#   1. the first chapter logs a deliberate console error,
+#   2. a listing page gains a leftover {{#include}} and a code block too wide
+#      for the page that does not scroll on its own,
+#   3. the first diagram of a chapter with a ```mermaid block has a syntax error.
+# It checks only those chapters (a trimmed SUMMARY.md), so it takes seconds.
+# ci/browser.sh must have run first (it builds book/html and installs
+# playwright-core); the clean book passing is ci/browser.sh's own result.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== ci/selftest-browser.sh: the browser test must fail on a console error, a leftover directive, an overflowing code block and a broken diagram"
+
+fail() { echo "ci/selftest-browser.sh: FAILED: $*" >&2; exit 1; }
+[[ -f book/html/index.html ]] || fail "book/html is not built (run bash ci/browser.sh first)"
+[[ -d ci/browser/node_modules/playwright-core ]] || fail "playwright-core is not installed (run bash ci/browser.sh first)"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r book/html "$tmp/html"
+mkdir "$tmp/src"
+
+mapfile -t chapters < <(grep -oE '\]\([^)#[:space:]]+\.md\)' src/SUMMARY.md | sed -E 's/^\]\((.*)\)$/\1/' | awk '!seen[$0]++')
+first=${chapters[0]}
+listing=
+diagram=
+for md in "${chapters[@]:1}"; do
+  html=book/html/${md%.md}.html
+  if [[ -z $listing ]] && grep -q 'class="boring"' "$html" && grep -q 'class="caption"' "$html"; then listing=$md; fi
+  if [[ -z $diagram ]] && grep -qE '^\s*```+\s*mermaid' "src/$md"; then diagram=$md; fi
+done
+[[ -n $listing ]] || fail "no chapter after the first with a listing with hidden lines in src/SUMMARY.md"
+[[ -n $diagram ]] || fail "no chapter after the first with a \`\`\`mermaid block in src/SUMMARY.md"
+
+# The trimmed book: those chapters (two or three), their sources (for the
+# counts of escaped directives and mermaid blocks) and their broken pages.
+for md in $(printf '%s\n' "$first" "$listing" "$diagram" | awk '!seen[$0]++'); do
+  mkdir -p "$(dirname "$tmp/src/$md")"
+  cp "src/$md" "$tmp/src/$md"
+  printf -- '- [%s](%s)\n' "$md" "$md" >>"$tmp/src/SUMMARY.md"
+done
+page() { echo "$tmp/html/${1%.md}.html"; }
+
+sed -i 's|</body>|<script>console.error("selftest: deliberate console error")</script></body>|' "$(page "$first")"
+wide=$(printf 'x%.0s' {1..400})
+sed -i "s|<main>|<main><p>{{#include nope.rs}}</p><pre style=\"overflow: visible; white-space: pre\"><code style=\"overflow: visible; display: inline\">$wide</code></pre>|" "$(page "$listing")"
+# Replace the text of the first diagram with one that mermaid cannot parse.
+perl -0pi -e 's|(<pre class="mermaid">).*?(</pre>)|$1flowchart LR\n  A --&gt;&gt;&gt; (\n$2|s' "$(page "$diagram")"
+
+rc=0
+node ci/browser/check.mjs --root "$tmp/html" --summary "$tmp/src/SUMMARY.md" --shots "$tmp/shots" >"$tmp/out.log" 2>&1 || rc=$?
+sed -n '/failure(s):/,$p' "$tmp/out.log"
+# Nothing else may fail: every failure line is about one of the broken pages.
+others=$(sed -n '/failure(s):/,$p' "$tmp/out.log" | grep '^  ' | grep -vF -e "  ${first%.md}.html: " -e "  ${listing%.md}.html: " -e "  ${diagram%.md}.html: " || true)
+[[ -z $others ]] || fail "unexpected failures: $others"
+[[ $rc -ne 0 ]] || { cat "$tmp/out.log" >&2; fail "check.mjs passed on a broken book"; }
+
+expect() {
+  grep -qF -- "$1" "$tmp/out.log" || { cat "$tmp/out.log" >&2; fail "no failure line containing: $1"; }
+}
+expect "${first%.md}.html: console error: selftest: deliberate console error"
+expect "${listing%.md}.html: 1 leftover {{# directive(s)"
+expect "${listing%.md}.html: at 390 px: code block 1 (\"xxxx"
+expect "is wider than its box and has no scrollbar of its own"
+expect "${listing%.md}.html: at 1280 px: code block 1"
+expect "${diagram%.md}.html: diagram 1: mermaid drew an error"
+echo "ci/selftest-browser.sh: ok: the browser test named each broken page and why"
