@@ -43,13 +43,7 @@ fn a_future_that_keeps_the_latest_waker_finishes_under_its_new_runner() {
     });
 }
 
-fn current_thread<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .unwrap()
-        .block_on(future)
-}
+use common::on_current_thread as current_thread;
 
 #[test]
 fn a_future_that_blocks_in_poll_starves_the_other_tasks_of_its_thread() {

@@ -18,7 +18,6 @@ fn arithmetic_allocates_nothing_and_a_box_allocates_once() {
     assert_eq!((*boxed, count), (42, 1));
 }
 
-// ANCHOR: pin_allocations
 #[test]
 fn box_pin_allocates_and_pin_macro_does_not() {
     let mut cx = Context::from_waker(Waker::noop());
@@ -32,4 +31,3 @@ fn box_pin_allocates_and_pin_macro_does_not() {
     });
     assert_eq!((on_the_heap, in_place), (1, 0));
 }
-// ANCHOR_END: pin_allocations

@@ -12,15 +12,8 @@ use listings::state_machines::server::{hang_up, serve, shout};
 mod common;
 use common::within_limit;
 
-fn run<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime")
-        .block_on(future)
-}
+use common::on_current_thread as run;
 
-// ANCHOR: paths
 #[test]
 fn a_fetch_returns_the_whole_response() {
     let address = serve(shout).to_string();
@@ -57,9 +50,7 @@ fn a_server_that_hangs_up_fails_while_reading() {
     assert_eq!(error.stage, Stage::Reading);
     assert_eq!(error.source.kind(), std::io::ErrorKind::UnexpectedEof);
 }
-// ANCHOR_END: paths
 
-// ANCHOR: after_completion
 #[test]
 fn the_stages_come_in_order_and_a_finished_fetch_has_none() {
     let address = serve(shout).to_string();
@@ -92,4 +83,3 @@ fn polling_a_finished_fetch_panics() {
     run(&mut fetch).unwrap();
     let _ = Pin::new(&mut fetch).poll(&mut Context::from_waker(Waker::noop()));
 }
-// ANCHOR_END: after_completion

@@ -13,13 +13,7 @@ use listings::state_machines::server::{hang_up, serve, shout};
 mod common;
 use common::within_limit;
 
-fn run<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(future)
-}
+use common::on_current_thread as run;
 
 /// Runs both clients on the same address and request.
 fn both(address: String, request: &'static [u8]) -> [Result<Vec<u8>, Stage>; 2] {
@@ -32,7 +26,6 @@ fn both(address: String, request: &'static [u8]) -> [Result<Vec<u8>, Stage>; 2] 
     })
 }
 
-// ANCHOR: agree
 #[test]
 fn both_clients_agree_on_every_path() {
     let shouting = serve(shout).to_string();
@@ -60,4 +53,3 @@ fn a_finished_async_fn_panics_when_polled_again() {
     run(future.as_mut()).unwrap();
     let _ = future.as_mut().poll(&mut Context::from_waker(Waker::noop()));
 }
-// ANCHOR_END: agree

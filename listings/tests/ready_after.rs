@@ -4,7 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{counting_waker, still_running_after, within_limit};
+use common::{counting_waker, on_current_thread, still_running_after, within_limit};
 use listings::own_futures::blocking::ticks_during;
 use listings::own_futures::busy_deadline::busy_sleep;
 use listings::own_futures::parked_time::measure;
@@ -13,14 +13,8 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll};
 
-/// What `#[tokio::main]` does: a multi-thread runtime that blocks on `main`.
-fn tokio_main<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(future)
-}
+// What `#[tokio::main]` does: a multi-thread runtime that blocks on `main`.
+use common::on_multi_thread as tokio_main;
 
 #[test]
 fn a_bare_pending_is_never_polled_again_under_tokio_main() {
@@ -34,12 +28,7 @@ fn a_bare_pending_is_never_polled_again_under_a_current_thread_runtime() {
     still_running_after(
         Duration::from_secs(2),
         "not_waking(2), current thread",
-        || {
-            tokio::runtime::Builder::new_current_thread()
-                .build()
-                .unwrap()
-                .block_on(ReadyAfter::not_waking(2))
-        },
+        || on_current_thread(ReadyAfter::not_waking(2)),
     );
 }
 
@@ -97,13 +86,9 @@ fn waking_itself_costs_many_polls_and_keeps_the_thread_awake() {
 #[test]
 fn a_self_waking_future_still_lets_other_tasks_of_its_thread_run() {
     let ticks = within_limit("busy_sleep beside a ticker", || {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .build()
-            .unwrap()
-            .block_on(async {
-                ticks_during(busy_sleep(Duration::from_millis(300))).await
-            })
+        on_current_thread(async {
+            ticks_during(busy_sleep(Duration::from_millis(300))).await
+        })
     });
     assert!(ticks > 0, "the ticker never ran beside busy_sleep");
 }

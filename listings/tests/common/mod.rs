@@ -66,3 +66,23 @@ pub fn counting_waker() -> (Arc<CountingWaker>, Waker) {
     let counter = Arc::new(CountingWaker::default());
     (Arc::clone(&counter), Waker::from(counter))
 }
+
+/// Runs `future` to completion on a new current-thread Tokio runtime, with
+/// its timer and I/O drivers enabled.
+pub fn on_current_thread<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a current-thread runtime")
+        .block_on(future)
+}
+
+/// Runs `future` the way `#[tokio::main]` does: on a new multi-thread Tokio
+/// runtime, with its timer and I/O drivers enabled.
+pub fn on_multi_thread<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a multi-thread runtime")
+        .block_on(future)
+}
