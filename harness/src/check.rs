@@ -12,7 +12,8 @@
 //!   `<span class="caption">Listing C-N: what it shows. File: `path`. Run: `command`.</span>`,
 //!   numbered by chapter and in order; prose may only cite listings that exist;
 //! - a solution (in an unnumbered chapter, such as the appendix) is captioned
-//!   `<span class="caption">Solution to Listing C-N: ... File: ... Run: ...</span>`,
+//!   `<span class="caption">Solution to Listing C-N: ... File: ... Run: ...</span>`
+//!   (`Solution to Listing C-N, part K:` when one exercise has several),
 //!   naming a listing that exists, with its file and command checked as above;
 //! - every listing, output and compiler message is shown by some chapter, and
 //!   every chapter is in SUMMARY.md.
@@ -323,21 +324,28 @@ fn caption_problems(
 
 /// Checks the caption of a solution: it names a listing number (whether
 /// that listing exists is checked with the rest of the prose, by
-/// `dangling_references`), then its file and command as any caption.
+/// `dangling_references`), optionally followed by `, part K` when one
+/// exercise has several solution listings, then its file and command as any
+/// caption.
 fn solution_caption_problem(
     root: &Path,
     caption: &str,
     listing: &str,
 ) -> Option<String> {
     let written = caption[SOLUTION_START.len()..].split(':').next().unwrap_or("");
-    let well_formed = written.split_once('-').is_some_and(|(chapter, number)| {
-        [chapter, number]
-            .iter()
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
-    });
+    let is_number =
+        |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+    let (listing_number, part) = match written.split_once(", part ") {
+        Some((listing_number, part)) => (listing_number, Some(part)),
+        None => (written, None),
+    };
+    let well_formed = listing_number
+        .split_once('-')
+        .is_some_and(|(chapter, number)| is_number(chapter) && is_number(number))
+        && part.is_none_or(is_number);
     if !well_formed {
         return Some(format!(
-            "a solution caption names its listing as `Solution to Listing C-N:`, not {written:?}"
+            "a solution caption names its listing as `Solution to Listing C-N:` or `Solution to Listing C-N, part K:`, not {written:?}"
         ));
     }
     file_and_command_problem(root, caption, listing)

@@ -414,6 +414,27 @@ fn a_solution_caption_in_an_unnumbered_chapter_passes() {
 }
 
 #[test]
+fn a_solution_caption_with_a_part_number_passes() {
+    let book = book_with_solution(
+        "<span class=\"caption\">Solution to Listing 1-1, part 2: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hello`.</span>",
+    );
+    assert_eq!(check(book.path()), []);
+}
+
+#[test]
+fn a_solution_caption_with_a_part_that_is_not_a_number_is_named() {
+    let book = book_with_solution(
+        "<span class=\"caption\">Solution to Listing 1-1, part two: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hello`.</span>",
+    );
+    expect_one(
+        book.path(),
+        "src/solutions.md",
+        7,
+        "a solution caption names its listing as `Solution to Listing C-N:`",
+    );
+}
+
+#[test]
 fn a_numbered_caption_in_an_unnumbered_chapter_is_refused() {
     let book = book_with_solution(
         "<span class=\"caption\">Listing 1-2: Greeting, solved. File: `listings/examples/hello.rs`. Run: `cargo run --example hello`.</span>",

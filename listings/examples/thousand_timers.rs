@@ -1,4 +1,4 @@
-use std::env;
+use std::fs;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -6,13 +6,15 @@ use listings::reinventing::deadline::{Deadline, WATCHERS_STARTED};
 use listings::reinventing::run_queue::run_queue;
 
 // ANCHOR: main
-/// The stack a new thread reserves unless told otherwise: 2 MiB, or what
-/// the `RUST_MIN_STACK` environment variable says.
-fn default_stack_bytes() -> usize {
-    env::var("RUST_MIN_STACK")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(2 * 1024 * 1024)
+/// The `Threads:` line of `/proc/self/status` (Linux): how many threads this
+/// process has right now.
+fn threads_in_process() -> String {
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("Threads:"))
+        .map(|count| count.trim().to_string())
+        .unwrap_or_else(|| "unknown (no /proc)".to_string())
 }
 
 fn main() {
@@ -23,12 +25,14 @@ fn main() {
             Deadline::after(Duration::from_millis(500)).await;
         });
     }
+    // Launched last, so polled once every timer has had its first poll and
+    // started its watcher, and long before the first watcher wakes.
+    launcher.launch(async {
+        println!("threads in the process while they wait: {}", threads_in_process());
+    });
     let polls = queue.run();
-    let threads = WATCHERS_STARTED.load(Ordering::Relaxed);
-    let stack_mib = default_stack_bytes() / (1024 * 1024);
-    println!("{TIMERS} timers done in {polls} polls");
-    println!("watcher threads started: {threads}");
-    println!("stack reserved per thread: {stack_mib} MiB");
-    println!("stack reserved in all: {} MiB", threads * stack_mib);
+    let watchers = WATCHERS_STARTED.load(Ordering::Relaxed);
+    println!("watcher threads started: {watchers}");
+    println!("{TIMERS} timers done in {polls} polls (one more for the count above)");
 }
 // ANCHOR_END: main

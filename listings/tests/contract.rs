@@ -5,7 +5,7 @@ mod common;
 
 use std::future::Future;
 use std::pin::pin;
-use std::task::{Context, Waker};
+use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
@@ -40,6 +40,29 @@ fn a_future_that_keeps_the_latest_waker_finishes_under_its_new_runner() {
     within_limit("wait", || {
         let flag = Flag::default();
         first_poll_elsewhere(&flag, flag.wait());
+    });
+}
+
+/// Answers `Pending` once without arranging a wake, then `Ready`.
+struct ForgetsToWake {
+    polled: bool,
+}
+
+impl Future for ForgetsToWake {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        if self.polled {
+            return Poll::Ready(());
+        }
+        self.polled = true;
+        Poll::Pending // and nobody will call the waker
+    }
+}
+
+#[test]
+fn a_future_that_forgets_to_wake_hangs_block_on() {
+    still_running_after(Duration::from_secs(1), "ForgetsToWake", || {
+        block_on(ForgetsToWake { polled: false })
     });
 }
 

@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::future::{self, Future};
-use std::pin::Pin;
+use std::pin::{Pin, pin};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
@@ -88,6 +88,24 @@ fn join_both_takes_an_async_block_once_it_is_boxed() {
         async move { temperature.await.map(|celsius| celsius * 1.8 + 32.0) };
     let (fahrenheit, humidity) = common::within_limit("boxed join", move || {
         block_on(join_both(Box::pin(converted), humidity))
+    });
+    assert_eq!((fahrenheit, humidity), (Ok(212.0), Ok(64.0)));
+}
+
+#[test]
+fn join_both_takes_an_async_block_once_it_is_pinned_in_place() {
+    let (thermometer, temperature) = listings::oneshot::channel::<f32>();
+    let (hygrometer, humidity) = listings::oneshot::channel::<f32>();
+    thermometer.send(100.0);
+    hygrometer.send(64.0);
+    let (fahrenheit, humidity) = common::within_limit("pinned join", move || {
+        block_on(async move {
+            let converted =
+                pin!(
+                    async move { temperature.await.map(|celsius| celsius * 1.8 + 32.0) }
+                );
+            join_both(converted, humidity).await
+        })
     });
     assert_eq!((fahrenheit, humidity), (Ok(212.0), Ok(64.0)));
 }

@@ -2,9 +2,9 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::sync::mpsc;
+use std::task::{Context, Poll, ready};
 use std::thread;
-use std::time::Duration;
 
 use listings::block_on::block_on;
 use listings::oneshot;
@@ -72,17 +72,41 @@ pub enum Joiner {
     FuturesMacro,
 }
 
+/// Passes on what `inner` gives, and reports its name on `arrived` when it
+/// does. `Unpin` when `inner` is, so our join accepts it.
+pub struct Arrival<F> {
+    name: &'static str,
+    arrived: mpsc::Sender<&'static str>,
+    inner: F,
+}
+
+impl<F: Future + Unpin> Future for Arrival<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let output = ready!(Pin::new(&mut self.inner).poll(cx));
+        let _ = self.arrived.send(self.name);
+        Poll::Ready(output)
+    }
+}
+
 /// Asks two sensor threads for a reading over oneshot channels, awaits both
 /// with the chosen join under `listings::block_on`, and returns the lines
-/// to print. The hygrometer answers first, the thermometer 100 ms later.
+/// to print. The hygrometer answers at once; the thermometer answers only
+/// once the humidity has arrived, so the join must wait on both at once.
 pub fn read_greenhouse(joiner: Joiner) -> Vec<String> {
     let (thermometer, temperature) = oneshot::channel();
     let (hygrometer, humidity) = oneshot::channel();
+    let (arrived, arrivals) = mpsc::channel();
     let sensors = thread::spawn(move || {
         hygrometer.send(64.0_f32);
-        thread::sleep(Duration::from_millis(100));
+        let first = arrivals.recv().unwrap(); // waits for the humidity
         thermometer.send(21.5_f32);
+        [first, arrivals.recv().unwrap()]
     });
+    let temperature =
+        Arrival { name: "temperature", arrived: arrived.clone(), inner: temperature };
+    let humidity = Arrival { name: "humidity", arrived, inner: humidity };
     let (temperature, humidity) = block_on(async move {
         match joiner {
             Joiner::Ours => join_both(temperature, humidity).await,
@@ -90,8 +114,9 @@ pub fn read_greenhouse(joiner: Joiner) -> Vec<String> {
             Joiner::FuturesMacro => futures::join!(temperature, humidity),
         }
     });
-    sensors.join().unwrap();
+    let [first, second] = sensors.join().unwrap();
     vec![
+        format!("arrived: {first}, then {second}"),
         format!("temperature: {} °C", temperature.unwrap()),
         format!("humidity: {} %", humidity.unwrap()),
     ]
