@@ -37,7 +37,8 @@ impl FetchError {
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "fetch failed while {:?}: {}", self.stage, self.source)
+        // The cause is not repeated here: `source()` hands it out.
+        write!(f, "fetch failed while {:?}", self.stage)
     }
 }
 
@@ -107,22 +108,25 @@ impl Future for Fetch {
                         })
                         .map_err(FetchError::at(Stage::Connecting))
                 }
-                State::Writing { stream, request, written } => {
+                State::Writing { stream, request, written }
+                    if *written < request.len() =>
+                {
                     match ready!(write_some(stream, cx, &request[*written..])) {
                         Ok(n) => {
                             *written += n;
-                            if *written < request.len() {
-                                continue; // more to write, same state
-                            }
-                            let State::Writing { stream, .. } =
-                                mem::replace(&mut this.state, State::Done)
-                            else {
-                                unreachable!("matched Writing above")
-                            };
-                            Ok(State::Reading { stream, response: Vec::new() })
+                            continue; // write the rest, or move on, in the arm below
                         }
                         Err(error) => Err(FetchError::at(Stage::Writing)(error)),
                     }
+                }
+                State::Writing { .. } => {
+                    // All written (or nothing to write): the stream moves on.
+                    let State::Writing { stream, .. } =
+                        mem::replace(&mut this.state, State::Done)
+                    else {
+                        unreachable!("matched Writing above")
+                    };
+                    Ok(State::Reading { stream, response: Vec::new() })
                 }
                 State::Reading { stream, response } => {
                     match ready!(read_some(stream, cx, response)) {
