@@ -47,12 +47,12 @@ impl std::error::Error for FetchError {
         Some(&self.source)
     }
 }
-// ANCHOR_END: error
 
 /// An error for a server that closed the connection without answering.
 pub fn closed_early() -> io::Error {
     io::Error::new(io::ErrorKind::UnexpectedEof, "the server closed without answering")
 }
+// ANCHOR_END: error
 
 // ANCHOR: states
 /// A sub-future on the heap: any future with this output, behind one type.
@@ -69,6 +69,19 @@ enum State {
     Writing { stream: TcpStream, request: Vec<u8>, written: usize },
     Reading { stream: TcpStream, response: Vec<u8> },
     Done,
+}
+
+impl Fetch {
+    /// The stage the fetch is in, or `None` once it has completed.
+    pub fn stage(&self) -> Option<Stage> {
+        match self.state {
+            State::Resolving { .. } => Some(Stage::Resolving),
+            State::Connecting { .. } => Some(Stage::Connecting),
+            State::Writing { .. } => Some(Stage::Writing),
+            State::Reading { .. } => Some(Stage::Reading),
+            State::Done => None,
+        }
+    }
 }
 // ANCHOR_END: states
 
@@ -183,19 +196,6 @@ pub fn read_some(
     Poll::Ready(Ok(chunk.filled().len()))
 }
 // ANCHOR_END: io
-
-impl Fetch {
-    /// The stage the fetch is in, or `None` once it has completed.
-    pub fn stage(&self) -> Option<Stage> {
-        match self.state {
-            State::Resolving { .. } => Some(Stage::Resolving),
-            State::Connecting { .. } => Some(Stage::Connecting),
-            State::Writing { .. } => Some(Stage::Writing),
-            State::Reading { .. } => Some(Stage::Reading),
-            State::Done => None,
-        }
-    }
-}
 
 // Chapter 19 relies on it: boxes and streams move freely, so `Fetch` does.
 static_assertions::assert_impl_all!(Fetch: Unpin);

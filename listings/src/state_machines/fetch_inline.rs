@@ -82,6 +82,14 @@ impl<C> FetchInline<'_, C> {
         self.read_budget = budget.map_or(usize::MAX, |reads| reads.max(1));
         self
     }
+
+    /// How many bytes of the response have arrived so far (0 once done).
+    pub fn received(&self) -> usize {
+        match &self.state {
+            InlineState::Reading { response, .. } => response.len(),
+            _ => 0,
+        }
+    }
 }
 // ANCHOR_END: new
 
@@ -183,16 +191,6 @@ where
     }
 }
 // ANCHOR_END: poll
-
-impl<C> FetchInline<'_, C> {
-    /// How many bytes of the response have arrived so far (0 once done).
-    pub fn received(&self) -> usize {
-        match &self.state {
-            InlineState::Reading { response, .. } => response.len(),
-            _ => 0,
-        }
-    }
-}
 
 // Chapter 20: `FetchInline` is `Unpin` exactly when its connect future is;
 // Tokio's connect future, an `async fn`'s, is not.
