@@ -20,17 +20,15 @@ fn poll_to_end<F: Future>(future: F) -> F::Output {
     }
 }
 
-/// An async block that awaits twice (not `Unpin`, ready on its third poll)
+/// An async fn that awaits twice (not `Unpin`, ready on its third poll)
 /// and is really self-referential: `first` lives inside the future, and
 /// `borrowed` points at it across the second await. Under Miri, every poll
 /// through a projection uses that pointer.
-fn two_trips() -> impl Future<Output = u32> {
-    async {
-        let first = round_trip(20).await;
-        let borrowed = &first;
-        let second = round_trip(22).await;
-        *borrowed + second
-    }
+async fn two_trips() -> u32 {
+    let first = round_trip(20).await;
+    let borrowed = &first;
+    let second = round_trip(22).await;
+    *borrowed + second
 }
 
 #[test]
