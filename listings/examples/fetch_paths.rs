@@ -20,7 +20,7 @@ async fn main() {
     for (what, address) in cases {
         match fetch(&address, b"hello\n").await {
             Ok(response) => print!("{what}: {}", String::from_utf8_lossy(&response)),
-            Err(error) => println!("{what}: {error}"),
+            Err(error) => println!("{what}: {error}: {}", error.source),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! and on every failing stage, against the same local servers.
 
 use std::future::Future;
+use std::io::Write;
 use std::net::TcpListener;
 use std::pin::pin;
 use std::task::{Context, Waker};
@@ -43,6 +44,25 @@ fn both_clients_agree_on_every_path() {
         assert_eq!(by_hand, expected, "the hand-written client, at {address}");
         assert_eq!(as_async_fn, expected, "the async fn, at {address}");
     }
+}
+
+/// A server that answers at once, without reading anything first.
+fn greeter() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    std::thread::spawn(move || {
+        for connection in listener.incoming().flatten() {
+            let _ = (&connection).write_all(b"WELCOME\n");
+        }
+    });
+    address
+}
+
+#[test]
+fn both_clients_send_an_empty_request() {
+    let [by_hand, as_async_fn] = both(greeter(), b"");
+    assert_eq!(by_hand, Ok(b"WELCOME\n".to_vec()), "the hand-written client");
+    assert_eq!(as_async_fn, Ok(b"WELCOME\n".to_vec()), "the async fn");
 }
 
 #[test]

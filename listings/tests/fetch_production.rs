@@ -36,7 +36,9 @@ fn a_read_budget_bounds_each_poll_and_lets_another_task_run() {
         with.ticker_turns_while_reading
     );
     assert!(
-        without.most_in_one_poll > 4 * budget_bytes,
+        // Only past the budget: how far past depends on how far ahead the
+        // server's writes are, which a loaded machine changes.
+        without.most_in_one_poll > budget_bytes,
         "without a budget one poll read only {} bytes",
         without.most_in_one_poll
     );
@@ -60,4 +62,39 @@ fn tokio_budget_alone_also_bounds_each_poll() {
         "the ticker ran only {} times",
         report.ticker_turns_while_reading
     );
+}
+
+#[test]
+fn a_reused_buffer_does_not_hide_a_server_that_hangs_up() {
+    use listings::state_machines::fetch_inline::fetch_inline;
+    use listings::state_machines::server::{hang_up, serve, shout};
+    let silent = serve(hang_up).to_string();
+    let shouting = serve(shout).to_string();
+    within_limit("two fetches into one buffer", move || {
+        common::on_current_thread(async move {
+            let mut buffer = b"left over from before".to_vec();
+            let error = fetch_inline(&silent, b"hello?\n", &mut buffer).await;
+            assert_eq!(error.map_err(|error| error.stage), Err(Stage::Reading));
+            buffer.extend_from_slice(b"more old bytes");
+            let received = fetch_inline(&shouting, b"again\n", &mut buffer).await;
+            assert_eq!(received.unwrap(), 6, "only this response counts");
+            assert_eq!(buffer, b"AGAIN\n");
+        })
+    });
+}
+
+#[test]
+fn a_read_budget_of_zero_still_reads() {
+    use listings::state_machines::fetch_inline::fetch_inline;
+    use listings::state_machines::server::{serve, shout};
+    let address = serve(shout).to_string();
+    let received = within_limit("a fetch with a budget of 0", move || {
+        common::on_current_thread(async move {
+            let mut buffer = Vec::new();
+            fetch_inline(&address, b"zero\n", &mut buffer)
+                .with_read_budget(Some(0))
+                .await
+        })
+    });
+    assert_eq!(received.unwrap(), 5);
 }

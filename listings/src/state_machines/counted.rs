@@ -19,11 +19,11 @@ pub fn counted<F: Future>(inner: F) -> Counted<F> {
 impl<F> Counted<F> {
     /// Splits a pinned `Counted` into a pinned `inner` and a free `polls`.
     fn project(self: Pin<&mut Self>) -> (Pin<&mut F>, &mut u32) {
-        // SAFETY: `inner` is never moved out of a pinned `Counted`: no method
-        // gives `&mut F` or `F` from `Pin<&mut Self>`, there is no `Drop`
-        // impl, `Counted` is not `repr(packed)`, and it is `Unpin` only when
-        // `F` is (the auto trait, not a manual impl). `polls` is never
-        // pinned, so handing out `&mut u32` is fine.
+        // SAFETY: `inner` stays where it is until it is dropped: no method
+        // gives `&mut F` or `F` from `Pin<&mut Self>` or writes over `inner`,
+        // there is no `Drop` impl, `Counted` is not `repr(packed)`, and it is
+        // `Unpin` only when `F` is (the auto trait, not a manual impl).
+        // `polls` is never pinned, so handing out `&mut u32` is fine.
         unsafe {
             let this = self.get_unchecked_mut();
             (Pin::new_unchecked(&mut this.inner), &mut this.polls)

@@ -37,7 +37,8 @@ impl FetchError {
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "fetch failed while {:?}: {}", self.stage, self.source)
+        // The cause is not repeated here: `source()` hands it out.
+        write!(f, "fetch failed while {:?}", self.stage)
     }
 }
 
@@ -46,12 +47,12 @@ impl std::error::Error for FetchError {
         Some(&self.source)
     }
 }
-// ANCHOR_END: error
 
 /// An error for a server that closed the connection without answering.
 pub fn closed_early() -> io::Error {
     io::Error::new(io::ErrorKind::UnexpectedEof, "the server closed without answering")
 }
+// ANCHOR_END: error
 
 // ANCHOR: states
 /// A sub-future on the heap: any future with this output, behind one type.
@@ -68,6 +69,19 @@ enum State {
     Writing { stream: TcpStream, request: Vec<u8>, written: usize },
     Reading { stream: TcpStream, response: Vec<u8> },
     Done,
+}
+
+impl Fetch {
+    /// The stage the fetch is in, or `None` once it has completed.
+    pub fn stage(&self) -> Option<Stage> {
+        match self.state {
+            State::Resolving { .. } => Some(Stage::Resolving),
+            State::Connecting { .. } => Some(Stage::Connecting),
+            State::Writing { .. } => Some(Stage::Writing),
+            State::Reading { .. } => Some(Stage::Reading),
+            State::Done => None,
+        }
+    }
 }
 // ANCHOR_END: states
 
@@ -107,22 +121,25 @@ impl Future for Fetch {
                         })
                         .map_err(FetchError::at(Stage::Connecting))
                 }
-                State::Writing { stream, request, written } => {
+                State::Writing { stream, request, written }
+                    if *written < request.len() =>
+                {
                     match ready!(write_some(stream, cx, &request[*written..])) {
                         Ok(n) => {
                             *written += n;
-                            if *written < request.len() {
-                                continue; // more to write, same state
-                            }
-                            let State::Writing { stream, .. } =
-                                mem::replace(&mut this.state, State::Done)
-                            else {
-                                unreachable!("matched Writing above")
-                            };
-                            Ok(State::Reading { stream, response: Vec::new() })
+                            continue; // write the rest, or move on, in the arm below
                         }
                         Err(error) => Err(FetchError::at(Stage::Writing)(error)),
                     }
+                }
+                State::Writing { .. } => {
+                    // All written (or nothing to write): the stream moves on.
+                    let State::Writing { stream, .. } =
+                        mem::replace(&mut this.state, State::Done)
+                    else {
+                        unreachable!("matched Writing above")
+                    };
+                    Ok(State::Reading { stream, response: Vec::new() })
                 }
                 State::Reading { stream, response } => {
                     match ready!(read_some(stream, cx, response)) {
@@ -179,19 +196,6 @@ pub fn read_some(
     Poll::Ready(Ok(chunk.filled().len()))
 }
 // ANCHOR_END: io
-
-impl Fetch {
-    /// The stage the fetch is in, or `None` once it has completed.
-    pub fn stage(&self) -> Option<Stage> {
-        match self.state {
-            State::Resolving { .. } => Some(Stage::Resolving),
-            State::Connecting { .. } => Some(Stage::Connecting),
-            State::Writing { .. } => Some(Stage::Writing),
-            State::Reading { .. } => Some(Stage::Reading),
-            State::Done => None,
-        }
-    }
-}
 
 // Chapter 19 relies on it: boxes and streams move freely, so `Fetch` does.
 static_assertions::assert_impl_all!(Fetch: Unpin);

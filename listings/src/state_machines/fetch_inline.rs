@@ -17,8 +17,8 @@ use listings::state_machines::fetch::{
 
 // ANCHOR: states
 pin_project! {
-    /// Sends `request` and appends the whole response to a buffer the caller
-    /// lends. `C` is the connect future, held inline in the state.
+    /// Sends `request` and reads the whole response into a buffer the
+    /// caller lends. `C` is the connect future, held inline in the state.
     pub struct FetchInline<'a, C> {
         #[pin]
         state: InlineState<'a, C>,
@@ -62,12 +62,14 @@ pub const READ_BUDGET: usize = 16;
 
 // ANCHOR: new
 /// `address` must be an IP address and port: this variant resolves by
-/// parsing only, which needs neither a thread nor an allocation.
+/// parsing only, which needs neither a thread nor an allocation. `response`
+/// is cleared first, so one buffer can be lent to fetch after fetch.
 pub fn fetch_inline<'a>(
     address: &'a str,
     request: &'a [u8],
     response: &'a mut Vec<u8>,
 ) -> FetchInline<'a, impl Future<Output = io::Result<TcpStream>>> {
+    response.clear(); // a reused buffer holds only this response
     let start_connect = TcpStream::connect::<SocketAddr>;
     let state = InlineState::Resolving { address, request, response, start_connect };
     FetchInline { state, read_budget: READ_BUDGET }
@@ -75,9 +77,18 @@ pub fn fetch_inline<'a>(
 
 impl<C> FetchInline<'_, C> {
     /// Sets the reads per poll; `None` reads for as long as data is there.
+    /// A budget of 0 would never read, so it counts as 1.
     pub fn with_read_budget(mut self, budget: Option<usize>) -> Self {
-        self.read_budget = budget.unwrap_or(usize::MAX);
+        self.read_budget = budget.map_or(usize::MAX, |reads| reads.max(1));
         self
+    }
+
+    /// How many bytes of the response have arrived so far (0 once done).
+    pub fn received(&self) -> usize {
+        match &self.state {
+            InlineState::Reading { response, .. } => response.len(),
+            _ => 0,
+        }
     }
 }
 // ANCHOR_END: new
@@ -136,11 +147,13 @@ where
                     Err(error) => break FetchError::at(Stage::Connecting)(error),
                 },
                 StateProj::Writing { stream, request, written, .. } => {
-                    match ready!(write_some(stream, cx, &request[*written..])) {
-                        Ok(n) => *written += n,
-                        Err(error) => break FetchError::at(Stage::Writing)(error),
-                    }
-                    if *written == request.len() {
+                    if *written < request.len() {
+                        match ready!(write_some(stream, cx, &request[*written..])) {
+                            Ok(n) => *written += n,
+                            Err(error) => break FetchError::at(Stage::Writing)(error),
+                        }
+                    } else {
+                        // All written (or nothing to write): on to reading.
                         let StateOwned::Writing { stream, response, .. } =
                             state.as_mut().project_replace(InlineState::Done)
                         else {
@@ -178,16 +191,6 @@ where
     }
 }
 // ANCHOR_END: poll
-
-impl<C> FetchInline<'_, C> {
-    /// How many bytes of the response have arrived so far (0 once done).
-    pub fn received(&self) -> usize {
-        match &self.state {
-            InlineState::Reading { response, .. } => response.len(),
-            _ => 0,
-        }
-    }
-}
 
 // Chapter 20: `FetchInline` is `Unpin` exactly when its connect future is;
 // Tokio's connect future, an `async fn`'s, is not.

@@ -151,7 +151,6 @@ pub fn allocations_per_request() -> Allocations {
     });
     let mut response = Vec::with_capacity(64); // lent to every inline fetch
     let inline = per_request(|runtime| {
-        response.clear();
         runtime.block_on(fetch_inline(address, b"inline\n", &mut response)).unwrap();
     });
     let boxed = per_request(|runtime| {
