@@ -3,34 +3,16 @@
 //! This test runs alone in its own binary because it leaves runners blocked
 //! on that bell.
 
+mod bell;
 mod common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::Poll;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use listings::reinventing::wakeful::{Wakeful, ring, run_woken};
-
-/// Never ready and never arranges a wake; adds its polls to a shared count.
-struct NeverWakes(Arc<AtomicUsize>);
-
-impl Wakeful for NeverWakes {
-    type Output = ();
-    fn poll(&mut self, _wake: fn()) -> Poll<()> {
-        self.0.fetch_add(1, Ordering::SeqCst);
-        Poll::Pending
-    }
-}
-
-fn wait_for_polls(polls: &AtomicUsize, at_least: usize) {
-    let deadline = Instant::now() + common::LIMIT;
-    while polls.load(Ordering::SeqCst) < at_least {
-        assert!(Instant::now() < deadline, "no poll number {at_least}");
-        thread::sleep(Duration::from_millis(5));
-    }
-}
+use bell::{NeverWakes, wait_for_polls};
+use listings::reinventing::wakeful::{ring, run_woken};
 
 #[test]
 fn one_ring_polls_only_one_of_two_waiting_runners_again() {

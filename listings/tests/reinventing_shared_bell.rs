@@ -2,34 +2,16 @@
 //! `static`, shared by every runner in the process. This test runs alone in
 //! its own binary because it leaves a runner blocked on that bell.
 
+mod bell;
 mod common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::Poll;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use listings::reinventing::wakeful::{Wakeful, ring, run_woken};
-
-/// Never ready and never arranges a wake; counts its polls.
-struct NeverWakes(Arc<AtomicUsize>);
-
-impl Wakeful for NeverWakes {
-    type Output = ();
-    fn poll(&mut self, _wake: fn()) -> Poll<()> {
-        self.0.fetch_add(1, Ordering::SeqCst);
-        Poll::Pending
-    }
-}
-
-fn wait_for_polls(polls: &AtomicUsize, at_least: usize) {
-    let deadline = Instant::now() + common::LIMIT;
-    while polls.load(Ordering::SeqCst) < at_least {
-        assert!(Instant::now() < deadline, "no poll number {at_least}");
-        thread::sleep(Duration::from_millis(5));
-    }
-}
+use bell::{NeverWakes, wait_for_polls};
+use listings::reinventing::wakeful::{ring, run_woken};
 
 #[test]
 fn a_ring_from_anywhere_wakes_a_runner_whose_future_asked_for_nothing() {
