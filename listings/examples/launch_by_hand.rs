@@ -20,6 +20,10 @@ fn main() {
     println!("by hand:  {hand_log:?} -> {hand_result:?}, {hand_size} bytes");
     let same = async_log == hand_log && async_result == hand_result;
     println!("same steps, same result: {same}");
-    println!("for scale: an Alarm is {} bytes, a &mut is 8", mem::size_of::<Alarm>());
+    println!(
+        "for scale: an Alarm is {} bytes, a &mut is {}",
+        mem::size_of::<Alarm>(),
+        mem::size_of::<&mut Vec<&str>>()
+    );
 }
 // ANCHOR_END: main

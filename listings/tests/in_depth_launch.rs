@@ -7,7 +7,7 @@ use std::task::{Context, Poll, Waker};
 
 use listings::block_on::block_on;
 use listings::in_depth::alarm::Alarm;
-use listings::in_depth::launch::{Launch, launch};
+use listings::in_depth::launch::{COUNTDOWN, Launch, launch};
 
 mod common;
 use common::within_limit;
@@ -69,4 +69,41 @@ fn the_hand_written_machine_panics_when_polled_after_it_finished() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     let _ = Pin::new(&mut by_hand).poll(&mut Context::from_waker(Waker::noop()));
+}
+
+/// The same shape as `launch`, except that `log` is not used after the await.
+async fn log_only_before(log: &mut Vec<&'static str>) {
+    log.push("fuelling");
+    Alarm::after(COUNTDOWN).await;
+}
+
+/// The same shape as `launch`, with no argument at all.
+async fn no_log() {
+    Alarm::after(COUNTDOWN).await;
+}
+
+#[test]
+fn the_compiler_keeps_the_argument_apart_from_the_local_that_crosses_the_await() {
+    let mut log = Vec::new();
+    let alarm = mem::size_of::<Alarm>();
+    let reference = mem::size_of::<&mut Vec<&str>>();
+    // No argument: the alarm and a tag, rounded up to the alignment.
+    assert_eq!(mem::size_of_val(&no_log()), alarm + 8);
+    // An argument used only before the await: one more slot for it.
+    assert_eq!(mem::size_of_val(&log_only_before(&mut log)), alarm + reference + 8);
+    // Used after the await too: a second slot, for the copy that lives across it.
+    assert_eq!(mem::size_of_val(&launch(&mut log)), alarm + 2 * reference + 8);
+}
+
+#[test]
+#[should_panic(expected = "`async fn` resumed after completion")]
+fn the_async_fn_panics_when_polled_after_it_finished() {
+    let mut log = Vec::new();
+    let mut future = pin!(launch(&mut log));
+    let waker = Waker::noop();
+    let mut cx = Context::from_waker(waker);
+    while future.as_mut().poll(&mut cx).is_pending() {
+        std::thread::sleep(COUNTDOWN / 10);
+    }
+    let _ = future.as_mut().poll(&mut cx);
 }

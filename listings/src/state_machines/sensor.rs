@@ -59,7 +59,6 @@ impl Future for Reading {
         }
     }
 }
-// ANCHOR_END: reading
 
 impl Reading {
     /// The name of the current state, for printing.
@@ -71,6 +70,7 @@ impl Reading {
         }
     }
 }
+// ANCHOR_END: reading
 
 // Chapter 16 says it: every field is `Unpin`, so `Reading` is too.
 static_assertions::assert_impl_all!(Reading: Unpin);
