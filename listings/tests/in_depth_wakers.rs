@@ -13,8 +13,8 @@ use listings::block_on::block_on;
 use listings::in_depth::alarm::{Alarm, StickyAlarm};
 use listings::in_depth::handover::hand_over;
 use listings::in_depth::notify_alarm::notify_alarm;
-use listings::in_depth::restless::Restless;
 use listings::in_depth::trace::Trace;
+use listings::own_futures::busy_deadline::busy_sleep;
 use listings::poll_count::counting_polls;
 
 mod common;
@@ -23,15 +23,15 @@ use common::{counting_waker, still_running_after, within_limit};
 const WAIT: Duration = Duration::from_millis(100);
 
 #[test]
-fn restless_is_polled_many_times_and_alarm_twice() {
-    let (restless, alarm) = within_limit("both delays", || {
-        let restless = Cell::new(0);
-        block_on(counting_polls(Restless::after(WAIT), &restless));
+fn a_self_waking_delay_is_polled_many_times_and_alarm_twice() {
+    let (busy, alarm) = within_limit("both delays", || {
+        let busy = Cell::new(0);
+        block_on(counting_polls(busy_sleep(WAIT), &busy));
         let alarm = Cell::new(0);
         block_on(counting_polls(Alarm::after(WAIT), &alarm));
-        (restless.get(), alarm.get())
+        (busy.get(), alarm.get())
     });
-    assert!(restless > 100, "Restless was polled only {restless} times in {WAIT:?}");
+    assert!(busy > 100, "BusyDeadline was polled only {busy} times in {WAIT:?}");
     assert_eq!(alarm, 2);
 }
 

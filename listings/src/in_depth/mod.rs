@@ -7,7 +7,6 @@ pub mod frames;
 pub mod handover;
 pub mod launch;
 pub mod notify_alarm;
-pub mod restless;
 pub mod runtime;
 pub mod trace;
 pub mod trains;

@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use listings::block_on::block_on;
 use listings::in_depth::alarm::Alarm;
-use listings::in_depth::restless::Restless;
+use listings::own_futures::busy_deadline::busy_sleep;
 use listings::poll_count::counting_polls;
 
 // ANCHOR: main
@@ -11,9 +11,9 @@ fn main() {
     let wait = Duration::from_millis(200);
 
     let polls = Cell::new(0);
-    block_on(counting_polls(Restless::after(wait), &polls));
+    block_on(counting_polls(busy_sleep(wait), &polls));
     let bucket = if polls.get() > 1000 { "more than 1000" } else { "1000 or fewer" };
-    println!("Restless: ready after {bucket} polls");
+    println!("BusyDeadline: ready after {bucket} polls");
 
     let polls = Cell::new(0);
     block_on(counting_polls(Alarm::after(wait), &polls));
