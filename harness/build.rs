@@ -103,10 +103,10 @@ fn retry_when_text_file_busy(generated: &Path) {
     fs::write(generated, patched).unwrap();
 }
 
-/// A block tagged `compile_fail` is proven by trybuild (tests/compile_fail.rs)
+/// A block tagged `compile_fail` is proven by tests/compile_fail.rs
 /// against its real compiler message; skeptic would only see it fail, so it
 /// gets the block as plain text. The guards in `harness::check` make sure such
-/// a block includes a file that trybuild tests.
+/// a block includes a file that test compiles.
 fn for_skeptic(markdown: &str) -> String {
     markdown
         .lines()

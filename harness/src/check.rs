@@ -5,7 +5,7 @@
 //! The conventions they enforce:
 //! - a Rust block is tagged `rust` (plus `compile_fail` or `should_panic`),
 //!   never `ignore` or `no_run`; a `compile_fail` block includes a file of
-//!   `listings/compile-fail/`, which trybuild checks;
+//!   `listings/compile-fail/`, whose error `harness::compile_fail` checks;
 //! - a `console` block is exactly one include of a `listings/output/` file,
 //!   and a compiler message (`.stderr`) is shown in a `text` block;
 //! - a block that includes a listing is followed by its caption,
@@ -246,10 +246,10 @@ fn block_problems(block: &CodeBlock, included: Option<&str>) -> Vec<String> {
             match *token {
                 "rust" | "should_panic" => {}
                 "compile_fail" => {
-                    let from_trybuild = included.is_some_and(|f| f.starts_with(&format!("{COMPILE_FAIL_DIR}/")));
-                    if !(lone_include && from_trybuild) {
+                    let checked_fail = included.is_some_and(|f| f.starts_with(&format!("{COMPILE_FAIL_DIR}/")));
+                    if !(lone_include && checked_fail) {
                         problems.push(format!(
-                            "a compile_fail block must include one file of {COMPILE_FAIL_DIR}/, where trybuild checks its error"
+                            "a compile_fail block must include one file of {COMPILE_FAIL_DIR}/, where tests/compile_fail.rs checks its error"
                         ));
                     }
                 }
@@ -529,7 +529,9 @@ fn outputs_and_examples(root: &Path) -> Vec<Problem> {
             problems.push(Problem::new(
                 &listing,
                 1,
-                format!("{stderr} is missing: run TRYBUILD=overwrite cargo test --test compile_fail"),
+                format!(
+                    "{stderr} is missing: run BLESS=1 cargo test --test compile_fail"
+                ),
             ));
         }
     }

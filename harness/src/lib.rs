@@ -12,9 +12,11 @@
 //! Every problem is reported as `file:line: message`, relative to the book root.
 
 pub mod check;
+pub mod compile_fail;
 pub mod markdown;
 pub mod outputs;
 pub mod summary;
+pub mod toolchain;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

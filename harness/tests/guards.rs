@@ -191,7 +191,7 @@ fn a_block_without_a_language_is_caught() {
 }
 
 #[test]
-fn a_compile_fail_block_must_come_from_trybuild() {
+fn a_compile_fail_block_must_come_from_the_compile_fail_folder() {
     let book = good_book();
     edit_chapter(book.path(), "```rust\n", "```rust,compile_fail\n");
     expect_one(
