@@ -2,7 +2,8 @@
 # Measures (does not assert) how long the feedback loops take on this machine:
 #   cold  cargo test --workspace in a fresh, empty target dir
 #   warm  the same again, nothing changed
-#   edit  the same after touching the first chapter of src/SUMMARY.md
+#   edit  the same after adding a paragraph to the first chapter of
+#         src/SUMMARY.md (put back afterwards)
 #   book  mdbook build (tool installed, second build)
 #   then  the workflow lint, the listings archive (cold, in a fresh target
 #         dir, and warm), the browser test and its self-test
@@ -41,8 +42,12 @@ measure() {
 
 measure "cargo test, cold (empty target)" cargo test --workspace
 measure "cargo test, warm (no change)" cargo test --workspace
-touch "$chapter"
-measure "cargo test, after touch ${chapter#src/}" cargo test --workspace
+# An edit of one chapter: a new paragraph at its end (restored afterwards).
+cp "$chapter" "$work/chapter.md"
+trap 'cp "$work/chapter.md" "$chapter"; rm -rf "$work"' EXIT
+printf '\nA paragraph added by ci/timings.sh.\n' >>"$chapter"
+measure "cargo test, after editing ${chapter#src/}" cargo test --workspace
+cp "$work/chapter.md" "$chapter"
 mdbook build >/dev/null 2>&1 || true
 measure "mdbook build, warm" mdbook build
 measure "workflow lint (tool installed)" bash ci/workflows.sh
