@@ -36,8 +36,20 @@ pub fn check_all(root: &Path, bless: bool) -> Result<Vec<String>, String> {
     }
     let scratch = tempfile_dir(&build)?;
     let mut failures = Vec::new();
-    for listing in listings(root)? {
-        let actual = compile(root, &build, &externs, &listing, &scratch)?;
+    let listings = listings(root)?;
+    // One rustc per listing, side by side: each spends most of its time
+    // loading the metadata of tokio and futures.
+    let messages: Vec<Result<Option<String>, String>> = std::thread::scope(|scope| {
+        let runs: Vec<_> = listings
+            .iter()
+            .map(|listing| {
+                scope.spawn(|| compile(root, &build, &externs, listing, &scratch))
+            })
+            .collect();
+        runs.into_iter().map(|run| run.join().expect("rustc runner panicked")).collect()
+    });
+    for (listing, actual) in listings.iter().zip(messages) {
+        let actual = actual?;
         let stderr = listing.with_extension("stderr");
         let shown = crate::relative(root, &stderr);
         let actual = match actual {
