@@ -47,7 +47,7 @@ fn main() {
     // The harness tests read the expanded chapters too (leftover directives).
     println!("cargo:rustc-env=EXPANDED_BOOK_DIR={}", out.display());
     skeptic::generate_doc_tests(&chapters);
-    retry_when_text_file_busy(&out.with_file_name("skeptic-tests.rs"));
+    guard_each_snippet(&out.with_file_name("skeptic-tests.rs"));
     predate(&chapters);
 }
 
@@ -69,15 +69,15 @@ fn predate(chapters: &[PathBuf]) {
     }
 }
 
-/// skeptic's binary cache writes executables and runs them from parallel
-/// worker threads. A `fork` on one thread can hold another thread's freshly
-/// written executable open for writing, and the `exec` then fails with "Text
-/// file busy" (ETXTBSY; seen here on a cold run). Each generated test goes
-/// through `retry_if_text_file_busy` (defined in tests/skeptic.rs), which runs
-/// the snippet again in that case only, as Cargo itself does.
-fn retry_when_text_file_busy(generated: &Path) {
+/// Routes every generated test through `run_snippet` (tests/skeptic.rs),
+/// which bounds how long the snippet may take and runs it again when the only
+/// failure was "Text file busy": skeptic's binary cache writes executables
+/// and runs them from parallel worker threads, and a `fork` on one thread can
+/// hold another thread's freshly written executable open for writing, so the
+/// `exec` fails with ETXTBSY (seen here on a cold run); Cargo retries that too.
+fn guard_each_snippet(generated: &Path) {
     let text = fs::read_to_string(generated).expect("skeptic wrote no tests");
-    if text.contains("retry_if_text_file_busy") {
+    if text.contains("run_snippet(") {
         return; // already patched: skeptic left the file as it was
     }
     let mut patched = String::with_capacity(text.len() + 4096);
@@ -87,10 +87,10 @@ fn retry_when_text_file_busy(generated: &Path) {
         match call.and_then(|rest| rest.strip_suffix(", s);\n")) {
             Some(arguments) => {
                 calls += 1;
-                patched
-                    .push_str("    retry_if_text_file_busy(|| skeptic::rt::run_test(");
+                patched.push_str("    let s = s.to_owned();\n");
+                patched.push_str("    run_snippet(move || skeptic::rt::run_test(");
                 patched.push_str(arguments);
-                patched.push_str(", s));\n");
+                patched.push_str(", &s));\n");
             }
             None => patched.push_str(line),
         }

@@ -3,10 +3,40 @@
 //! mdBook's own preprocessor and generates one test per block, named after
 //! the chapter file, its section and the block's line in the expanded chapter.
 
-/// Runs one snippet, and runs it again if the only failure was "Text file
-/// busy" (build.rs routes every generated test through here; see there why).
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+/// How long one generated test may take, from the moment it queues for one of
+/// skeptic's workers until its snippet has run. A cold run compiles 150
+/// snippets on a busy machine, so this is generous: it only turns a snippet
+/// that never ends into a failure that names it.
+const SNIPPET_LIMIT: Duration = Duration::from_secs(15 * 60);
+
+/// Runs one snippet (build.rs routes every generated test through here):
+/// fails if it takes longer than [`SNIPPET_LIMIT`], and runs it again if the
+/// only failure was "Text file busy" (see build.rs for why).
+fn run_snippet(run: impl Fn() + Send + 'static) {
+    run_within(SNIPPET_LIMIT, move || retry_if_text_file_busy(run));
+}
+
+/// Runs `work` on a thread of its own and waits at most `limit` for it; a
+/// panic inside it is the test's panic, so `should_panic` still works.
+fn run_within(limit: Duration, work: impl FnOnce() + Send + 'static) {
+    let (done, finished) = mpsc::channel::<Result<(), Box<dyn Any + Send>>>();
+    thread::spawn(move || {
+        let _ = done.send(catch_unwind(AssertUnwindSafe(work)));
+    });
+    match finished.recv_timeout(limit) {
+        Ok(Ok(())) => {}
+        Ok(Err(panic)) => resume_unwind(panic),
+        Err(_) => panic!("the snippet did not finish within {limit:?}: it hangs"),
+    }
+}
+
 fn retry_if_text_file_busy(run: impl Fn()) {
-    use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
     const ATTEMPTS: u32 = 3;
     for attempt in 1..=ATTEMPTS {
         let Err(failure) = catch_unwind(AssertUnwindSafe(&run)) else { return };
@@ -45,6 +75,21 @@ fn a_snippet_that_fails_otherwise_fails_the_test_at_once() {
         assert_eq!(runs.get(), 1, "ran twice");
         panic!("assertion failed in the snippet");
     });
+}
+
+#[test]
+#[should_panic(expected = "did not finish within 50ms: it hangs")]
+fn a_snippet_that_never_ends_fails_the_test_with_a_message() {
+    let (_keep_open, never) = mpsc::channel::<()>();
+    run_within(Duration::from_millis(50), move || {
+        let _ = never.recv();
+    });
+}
+
+#[test]
+#[should_panic(expected = "failed inside the limit")]
+fn a_snippet_that_fails_within_the_limit_fails_the_test() {
+    run_within(Duration::from_secs(60), || panic!("failed inside the limit"));
 }
 
 include!(concat!(env!("OUT_DIR"), "/skeptic-tests.rs"));
