@@ -57,7 +57,7 @@ pub fn check_all(root: &Path, bless: bool) -> Result<Vec<String>, String> {
             None => {
                 failures.push(format!(
                     "{}: compiles, but the book shows it failing to compile",
-                    crate::relative(root, &listing)
+                    crate::relative(root, listing)
                 ));
                 continue;
             }
