@@ -28,11 +28,11 @@ pub fn check_all(root: &Path, bless: bool) -> Result<Vec<String>, String> {
     let externs = build_listings(root, &build)?;
     let exact = crate::toolchain::on_pinned_toolchain(root);
     if !exact {
-        println!(
+        crate::toolchain::announce(&format!(
             "compile_fail: {} is not the pinned {}; comparing error codes and primary messages only",
             crate::toolchain::rustc_version(),
             crate::toolchain::pinned_channel(root)
-        );
+        ));
     }
     let scratch = tempfile_dir(&build)?;
     let mut failures = Vec::new();

@@ -117,12 +117,12 @@ pub fn check_all(root: &Path) -> Vec<String> {
     let bless = env::var_os(BLESS_VAR).is_some();
     let exact = crate::toolchain::on_pinned_toolchain(root);
     if !exact {
-        println!(
+        crate::toolchain::announce(&format!(
             "outputs: {} is not the pinned {}; numbers in {} compared as placeholders",
             crate::toolchain::rustc_version(),
             crate::toolchain::pinned_channel(root),
             COMPILER_CHOSEN_NUMBERS.join(", ")
-        );
+        ));
     }
     let results: Vec<Option<String>> = thread::scope(|scope| {
         let handles: Vec<_> = parsed
