@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::future::{self, Future};
 use std::pin::{Pin, pin};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
@@ -15,7 +15,8 @@ use futures::executor::{LocalPool, ThreadPool};
 use futures::task::{LocalSpawnExt, SpawnExt};
 use listings::block_on::block_on;
 use listings::reinventing::deadline::{Deadline, WATCHERS_STARTED};
-use listings::reinventing::join_std::{Joiner, join_both, read_greenhouse};
+use listings::oneshot;
+use listings::reinventing::join_std::{Arrival, Joiner, join_both, read_greenhouse};
 use listings::reinventing::run_queue::run_queue;
 use listings::reinventing::valves::{Panel, VALVES, close_valve};
 
@@ -251,4 +252,50 @@ fn a_job_whose_last_waker_is_dropped_later_makes_the_run_panic() {
     drop(waker); // the last reference to the job: it is freed, unfinished
     let message = *run.join().unwrap_err().downcast::<&str>().unwrap();
     assert_eq!(message, "unfinished jobs were dropped: their wakers are all gone");
+}
+
+/// The set-up of `read_greenhouse`, with the test as the sensor thread: the
+/// humidity is sent, and the temperature will be sent once the humidity
+/// has arrived.
+fn greenhouse_receivers() -> (
+    oneshot::Sender<f32>,
+    mpsc::Receiver<&'static str>,
+    Arrival<oneshot::Receiver<f32>>,
+    Arrival<oneshot::Receiver<f32>>,
+) {
+    let (thermometer, temperature) = oneshot::channel();
+    let (hygrometer, humidity) = oneshot::channel();
+    let (arrived, arrivals) = mpsc::channel();
+    hygrometer.send(64.0_f32);
+    let temperature = Arrival::new("temperature", arrived.clone(), temperature);
+    let humidity = Arrival::new("humidity", arrived, humidity);
+    (thermometer, arrivals, temperature, humidity)
+}
+
+#[test]
+fn awaiting_the_receivers_one_after_the_other_never_finishes() {
+    let (thermometer, arrivals, temperature, humidity) = greenhouse_receivers();
+    let mut in_turn =
+        tokio_test::task::spawn(async move { (temperature.await, humidity.await) });
+    assert!(in_turn.poll().is_pending());
+    // The humidity was never polled, so it never arrived, and the sensor
+    // (this test) will not send the temperature before it does. The one
+    // wake the task arranged is the temperature's, and it is not coming.
+    assert!(arrivals.try_recv().is_err(), "the humidity arrived");
+    assert!(!in_turn.is_woken());
+    drop(thermometer); // keeps it alive until here: a send would wake it
+}
+
+#[test]
+fn a_join_of_the_same_receivers_gets_the_humidity_on_its_first_poll() {
+    let (thermometer, arrivals, temperature, humidity) = greenhouse_receivers();
+    let mut joined = tokio_test::task::spawn(join_both(temperature, humidity));
+    assert!(joined.poll().is_pending());
+    assert_eq!(arrivals.try_recv(), Ok("humidity"));
+    thermometer.send(21.5);
+    assert!(joined.is_woken());
+    match joined.poll() {
+        Poll::Ready((Ok(t), Ok(h))) => assert_eq!((t, h), (21.5, 64.0)),
+        other => panic!("expected both readings, got {other:?}"),
+    }
 }
