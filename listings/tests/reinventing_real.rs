@@ -299,3 +299,23 @@ fn a_join_of_the_same_receivers_gets_the_humidity_on_its_first_poll() {
         other => panic!("expected both readings, got {other:?}"),
     }
 }
+
+#[test]
+fn local_pool_runs_a_future_that_is_not_send() {
+    // An `Rc` held across an `.await` makes the future `!Send`: our
+    // launcher would refuse it, `LocalPool` runs it.
+    let readings = common::within_limit("a !Send future on LocalPool", || {
+        let mut pool = LocalPool::new();
+        let readings = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let log = std::rc::Rc::clone(&readings);
+        pool.spawner()
+            .spawn_local(async move {
+                Deadline::after(Duration::from_millis(1)).await;
+                log.borrow_mut().push(21.5);
+            })
+            .unwrap();
+        pool.run();
+        readings.take()
+    });
+    assert_eq!(readings, [21.5]);
+}
