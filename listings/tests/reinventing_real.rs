@@ -6,16 +6,16 @@ mod common;
 use std::fs;
 use std::future::{self, Future};
 use std::pin::{Pin, pin};
-use std::sync::{Arc, mpsc};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use futures::executor::{LocalPool, ThreadPool};
 use futures::task::{LocalSpawnExt, SpawnExt};
 use listings::block_on::block_on;
-use listings::reinventing::deadline::{Deadline, WATCHERS_STARTED};
 use listings::oneshot;
+use listings::reinventing::deadline::{Deadline, WATCHERS_STARTED};
 use listings::reinventing::join_std::{Arrival, Joiner, join_both, read_greenhouse};
 use listings::reinventing::run_queue::run_queue;
 use listings::reinventing::valves::{Panel, VALVES, close_valve};
@@ -254,15 +254,14 @@ fn a_job_whose_last_waker_is_dropped_later_makes_the_run_panic() {
     assert_eq!(message, "unfinished jobs were dropped: their wakers are all gone");
 }
 
+/// A sensor's receiver, wrapped to report its arrival.
+type Reading = Arrival<oneshot::Receiver<f32>>;
+
 /// The set-up of `read_greenhouse`, with the test as the sensor thread: the
 /// humidity is sent, and the temperature will be sent once the humidity
 /// has arrived.
-fn greenhouse_receivers() -> (
-    oneshot::Sender<f32>,
-    mpsc::Receiver<&'static str>,
-    Arrival<oneshot::Receiver<f32>>,
-    Arrival<oneshot::Receiver<f32>>,
-) {
+fn greenhouse_receivers()
+-> (oneshot::Sender<f32>, mpsc::Receiver<&'static str>, Reading, Reading) {
     let (thermometer, temperature) = oneshot::channel();
     let (hygrometer, humidity) = oneshot::channel();
     let (arrived, arrivals) = mpsc::channel();

@@ -84,7 +84,10 @@ impl RunQueue {
             }
             drop((slot, waker));
             // Not in the queue, and no waker left: nothing can send it back.
-            assert!(Arc::strong_count(&job) > 1, "a job answered Pending but kept no waker");
+            assert!(
+                Arc::strong_count(&job) > 1,
+                "a job answered Pending but kept no waker"
+            );
         }
         polls
     }
