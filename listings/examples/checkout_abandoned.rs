@@ -18,6 +18,6 @@ fn main() {
     }
     println!("(no more polls; waiting 200 ms to give the checkout every chance)");
     thread::sleep(Duration::from_millis(200));
-    println!("the card was never charged and the order never confirmed");
+    println!("the payment never got its receipt, and the order was never confirmed");
 }
 // ANCHOR_END: main

@@ -1,18 +1,19 @@
-use std::time::Instant;
+use std::sync::Arc;
 
 use futures::executor::LocalPool;
 use futures::task::LocalSpawnExt;
-use listings::reinventing::valves::{VALVES, close_valve, report};
+use listings::reinventing::valves::{Panel, VALVES, close_valve};
 
 // ANCHOR: main
 fn main() {
-    let started = Instant::now();
+    let panel = Panel::new();
     let mut pool = LocalPool::new();
     let spawner = pool.spawner();
     for (name, open_for_ms) in VALVES {
-        spawner.spawn_local(close_valve(name, open_for_ms)).unwrap();
+        let valve = close_valve(Arc::clone(&panel), name, open_for_ms);
+        spawner.spawn_local(valve).unwrap();
     }
     pool.run();
-    report(started);
+    panel.report();
 }
 // ANCHOR_END: main

@@ -106,3 +106,24 @@ fn and_then_panics_when_polled_after_ready() {
     assert_eq!(chained.poll(no_wake), Poll::Ready(2));
     let _ = chained.poll(no_wake);
 }
+
+#[test]
+fn futures_then_is_our_and_then_and_its_own_and_then_passes_an_err_through() {
+    use futures::executor::block_on;
+    use futures::{FutureExt, TryFutureExt, future};
+    // `then` builds the second future from whatever the first gives.
+    let then = future::ready("thermometer").then(|probe| future::ready(probe.len()));
+    assert_eq!(block_on(then), 11);
+    // `TryFutureExt::and_then` builds it only from an `Ok`...
+    let ok = future::ready(Ok::<_, &str>("thermometer"))
+        .and_then(|probe| future::ready(Ok(probe.len())));
+    assert_eq!(block_on(ok), Ok(11));
+    // ...and passes an `Err` through without calling the function.
+    let called = std::cell::Cell::new(false);
+    let err = future::ready(Err::<&str, _>("bus down")).and_then(|probe| {
+        called.set(true);
+        future::ready(Ok(probe.len()))
+    });
+    assert_eq!(block_on(err), Err("bus down"));
+    assert!(!called.get());
+}

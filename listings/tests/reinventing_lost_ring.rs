@@ -1,32 +1,31 @@
 //! Chapter 9: the bell of Listing 7-8 is one flag for every runner in the
-//! process, so one ring is used up by whichever runner the bell wakes first.
+//! process, so one ring is used up by whichever runner takes it first.
 //! This test runs alone in its own binary because it leaves runners blocked
 //! on that bell.
 
 mod bell;
 mod common;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
 
-use bell::{NeverWakes, wait_for_polls};
-use listings::reinventing::wakeful::{ring, run_woken};
+use bell::{NeverWakes, next_poll};
+use listings::reinventing::wakeful::{ring, ring_pending, run_woken};
 
 #[test]
 fn one_ring_polls_only_one_of_two_waiting_runners_again() {
-    let polls = Arc::new(AtomicUsize::new(0));
+    let (polled, polls) = mpsc::channel();
     for _ in 0..2 {
-        let future = NeverWakes(Arc::clone(&polls));
+        let future = NeverWakes(polled.clone());
         thread::spawn(move || run_woken(future));
     }
-    wait_for_polls(&polls, 2); // both runners polled once, both wait
-    thread::sleep(Duration::from_millis(100));
+    next_poll(&polls, "first runner's first");
+    next_poll(&polls, "second runner's first");
     ring();
-    wait_for_polls(&polls, 3);
-    thread::sleep(Duration::from_millis(200));
-    // The first runner to take the flag cleared it: the other slept on. Had
-    // the ring been meant for that other runner, its wake would be lost.
-    assert_eq!(polls.load(Ordering::SeqCst), 3, "one ring woke both runners");
+    next_poll(&polls, "third");
+    // The runner that polled again took the flag and cleared it first. The
+    // flag is the only way past `wait_for_ring`, so the other runner sleeps
+    // on: had the ring been meant for it, its wake is lost.
+    assert!(!ring_pending(), "the ring is still there for the other runner");
+    assert!(polls.try_recv().is_err(), "one ring polled both runners");
 }

@@ -6,18 +6,19 @@ mod common;
 use std::fs;
 use std::future::{self, Future};
 use std::pin::{Pin, pin};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use futures::executor::{LocalPool, ThreadPool};
 use futures::task::{LocalSpawnExt, SpawnExt};
 use listings::block_on::block_on;
+use listings::oneshot;
 use listings::reinventing::deadline::{Deadline, WATCHERS_STARTED};
-use listings::reinventing::join_std::{Joiner, join_both, read_greenhouse};
+use listings::reinventing::join_std::{Arrival, Joiner, join_both, read_greenhouse};
 use listings::reinventing::run_queue::run_queue;
-use listings::reinventing::valves::VALVES;
+use listings::reinventing::valves::{Panel, VALVES, close_valve};
 
 /// The lines of an output file after its command line.
 fn output_body(name: &str) -> String {
@@ -114,71 +115,81 @@ fn join_both_takes_an_async_block_once_it_is_pinned_in_place() {
 fn a_deadline_is_pending_until_its_time_then_ready() {
     let took = common::within_limit("deadline", || {
         let started = Instant::now();
-        block_on(Deadline::after(Duration::from_millis(100)));
+        block_on(Deadline::after(Duration::from_millis(20)));
         started.elapsed()
     });
-    assert!(took >= Duration::from_millis(100), "ready too early: {took:?}");
+    assert!(took >= Duration::from_millis(20), "ready too early: {took:?}");
 }
 
-/// Runs the valves on `run`, and returns how long the whole run took.
-fn time_valves(run: impl FnOnce() + Send + 'static) -> Duration {
-    common::within_limit("valves", move || {
-        let started = Instant::now();
-        run();
-        started.elapsed()
-    })
+#[test]
+fn a_deadline_is_pending_on_its_first_poll_even_with_no_time_to_wait() {
+    // The watcher starts during the first poll and waits for its lock, so
+    // the first answer is `Pending` and the waker is already stored.
+    let mut deadline = tokio_test::task::spawn(Deadline::after(Duration::ZERO));
+    assert!(deadline.poll().is_pending());
+    common::within_limit("the watcher's wake", move || {
+        while !deadline.is_woken() {
+            std::thread::yield_now();
+        }
+        assert!(deadline.poll().is_ready());
+    });
 }
 
-fn assert_longest_not_sum(took: Duration) {
+/// Runs the valves with `run`, which returns when all have closed, and
+/// checks what every executor must show: the three timers ran at once, and
+/// none closed early.
+fn check_valves(run: impl FnOnce(Arc<Panel>) + Send + 'static) {
+    let panel = Panel::new();
+    let shared = Arc::clone(&panel);
+    common::within_limit("valves", move || run(shared));
+    assert_eq!(panel.open_at_first_close(), Some(VALVES.len()));
     let longest = Duration::from_millis(VALVES.iter().map(|v| v.1).max().unwrap());
-    let sum = Duration::from_millis(VALVES.iter().map(|v| v.1).sum());
-    assert!(took >= longest, "finished before the longest timer: {took:?}");
-    assert!(took < sum, "took {took:?}: no faster than one timer after another");
+    assert!(panel.report() >= longest, "finished before the longest timer");
 }
 
 #[test]
 fn our_executor_runs_the_timers_concurrently() {
-    let took = time_valves(|| {
+    check_valves(|panel| {
         let (queue, launcher) = run_queue();
-        for (_, ms) in VALVES {
-            launcher.launch(
-                async move { Deadline::after(Duration::from_millis(ms)).await },
-            );
+        for (name, ms) in VALVES {
+            launcher.launch(close_valve(Arc::clone(&panel), name, ms));
         }
         // One poll to start each timer, one after each wake.
         assert_eq!(queue.run(), 2 * VALVES.len());
     });
-    assert_longest_not_sum(took);
 }
 
 #[test]
 fn futures_local_pool_runs_the_same_timers_concurrently() {
-    let took = time_valves(|| {
+    check_valves(|panel| {
         let mut pool = LocalPool::new();
-        for (_, ms) in VALVES {
-            let timer = async move { Deadline::after(Duration::from_millis(ms)).await };
-            pool.spawner().spawn_local(timer).unwrap();
+        for (name, ms) in VALVES {
+            let valve = close_valve(Arc::clone(&panel), name, ms);
+            pool.spawner().spawn_local(valve).unwrap();
         }
         pool.run();
     });
-    assert_longest_not_sum(took);
 }
 
 #[test]
-fn futures_thread_pool_runs_the_same_timers_concurrently() {
-    let took = time_valves(|| {
+fn futures_thread_pool_runs_the_same_timers_to_the_end() {
+    // Its threads may start the timers in any order and at any time, so
+    // only the lower bound holds: no valve closes before its timer.
+    let panel = Panel::new();
+    let shared = Arc::clone(&panel);
+    common::within_limit("valves on a thread pool", move || {
         let pool = ThreadPool::new().unwrap();
         let handles: Vec<_> = VALVES
             .iter()
-            .map(|&(_, ms)| {
-                let timer =
-                    async move { Deadline::after(Duration::from_millis(ms)).await };
-                pool.spawn_with_handle(timer).unwrap()
+            .map(|&(name, ms)| {
+                let valve = close_valve(Arc::clone(&shared), name, ms);
+                pool.spawn_with_handle(valve).unwrap()
             })
             .collect();
         block_on(futures::future::join_all(handles));
     });
-    assert_longest_not_sum(took);
+    let longest = Duration::from_millis(VALVES.iter().map(|v| v.1).max().unwrap());
+    assert!(panel.report() >= longest);
 }
 
 #[test]
@@ -194,11 +205,11 @@ fn a_thousand_timers_start_a_thousand_threads_and_all_finish() {
     let polls = common::within_limit("a thousand timers", || {
         let (queue, launcher) = run_queue();
         for _ in 0..1000 {
-            launcher
-                .launch(async { Deadline::after(Duration::from_millis(100)).await });
+            launcher.launch(async { Deadline::after(Duration::from_millis(1)).await });
         }
         queue.run()
     });
+    // Exactly two polls each, however late a watcher fires.
     assert_eq!(polls, 2000);
     // Other tests in this file start watchers too, hence at least.
     assert!(WATCHERS_STARTED.load(Ordering::SeqCst) - before >= 1000);
@@ -211,9 +222,99 @@ fn a_job_woken_after_it_finished_is_skipped() {
         cx.waker().wake_by_ref(); // wakes itself, then finishes at once
         Poll::Ready(())
     }));
-    launcher.launch(Deadline::after(Duration::from_millis(50)));
+    launcher.launch(Deadline::after(Duration::from_millis(1)));
     let polls = common::within_limit("run", move || queue.run());
     // The finished job comes back through the queue and is not polled:
     // one poll for it, two for the deadline.
     assert_eq!(polls, 3);
+}
+
+#[test]
+#[should_panic(expected = "a job answered Pending but kept no waker")]
+fn a_job_that_keeps_no_waker_makes_the_run_panic_at_once() {
+    let (queue, launcher) = run_queue();
+    launcher.launch(future::pending::<()>()); // drops the waker it is given
+    drop(launcher); // so that without the check, `recv` would fail, not block
+    queue.run();
+}
+
+#[test]
+fn a_job_whose_last_waker_is_dropped_later_makes_the_run_panic() {
+    let (queue, launcher) = run_queue();
+    let (wakers, kept) = std::sync::mpsc::channel();
+    launcher.launch(future::poll_fn(move |cx| {
+        wakers.send(cx.waker().clone()).unwrap(); // someone else keeps it
+        Poll::<()>::Pending
+    }));
+    drop(launcher);
+    let run = std::thread::spawn(move || queue.run());
+    let waker = kept.recv_timeout(common::LIMIT).expect("the job was polled");
+    drop(waker); // the last reference to the job: it is freed, unfinished
+    let message = *run.join().unwrap_err().downcast::<&str>().unwrap();
+    assert_eq!(message, "unfinished jobs were dropped: their wakers are all gone");
+}
+
+/// A sensor's receiver, wrapped to report its arrival.
+type Reading = Arrival<oneshot::Receiver<f32>>;
+
+/// The set-up of `read_greenhouse`, with the test as the sensor thread: the
+/// humidity is sent, and the temperature will be sent once the humidity
+/// has arrived.
+fn greenhouse_receivers()
+-> (oneshot::Sender<f32>, mpsc::Receiver<&'static str>, Reading, Reading) {
+    let (thermometer, temperature) = oneshot::channel();
+    let (hygrometer, humidity) = oneshot::channel();
+    let (arrived, arrivals) = mpsc::channel();
+    hygrometer.send(64.0_f32);
+    let temperature = Arrival::new("temperature", arrived.clone(), temperature);
+    let humidity = Arrival::new("humidity", arrived, humidity);
+    (thermometer, arrivals, temperature, humidity)
+}
+
+#[test]
+fn awaiting_the_receivers_one_after_the_other_never_finishes() {
+    let (thermometer, arrivals, temperature, humidity) = greenhouse_receivers();
+    let mut in_turn =
+        tokio_test::task::spawn(async move { (temperature.await, humidity.await) });
+    assert!(in_turn.poll().is_pending());
+    // The humidity was never polled, so it never arrived, and the sensor
+    // (this test) will not send the temperature before it does. The one
+    // wake the task arranged is the temperature's, and it is not coming.
+    assert!(arrivals.try_recv().is_err(), "the humidity arrived");
+    assert!(!in_turn.is_woken());
+    drop(thermometer); // keeps it alive until here: a send would wake it
+}
+
+#[test]
+fn a_join_of_the_same_receivers_gets_the_humidity_on_its_first_poll() {
+    let (thermometer, arrivals, temperature, humidity) = greenhouse_receivers();
+    let mut joined = tokio_test::task::spawn(join_both(temperature, humidity));
+    assert!(joined.poll().is_pending());
+    assert_eq!(arrivals.try_recv(), Ok("humidity"));
+    thermometer.send(21.5);
+    assert!(joined.is_woken());
+    match joined.poll() {
+        Poll::Ready((Ok(t), Ok(h))) => assert_eq!((t, h), (21.5, 64.0)),
+        other => panic!("expected both readings, got {other:?}"),
+    }
+}
+
+#[test]
+fn local_pool_runs_a_future_that_is_not_send() {
+    // An `Rc` held across an `.await` makes the future `!Send`: our
+    // launcher would refuse it, `LocalPool` runs it.
+    let readings = common::within_limit("a !Send future on LocalPool", || {
+        let mut pool = LocalPool::new();
+        let readings = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let log = std::rc::Rc::clone(&readings);
+        pool.spawner()
+            .spawn_local(async move {
+                Deadline::after(Duration::from_millis(1)).await;
+                log.borrow_mut().push(21.5);
+            })
+            .unwrap();
+        pool.run();
+        readings.take()
+    });
+    assert_eq!(readings, [21.5]);
 }

@@ -5,23 +5,21 @@
 mod bell;
 mod common;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
 
-use bell::{NeverWakes, wait_for_polls};
-use listings::reinventing::wakeful::{ring, run_woken};
+use bell::{NeverWakes, next_poll};
+use listings::reinventing::wakeful::{ring, ring_pending, run_woken};
 
 #[test]
 fn a_ring_from_anywhere_wakes_a_runner_whose_future_asked_for_nothing() {
-    let polls = Arc::new(AtomicUsize::new(0));
-    let future = NeverWakes(Arc::clone(&polls));
-    thread::spawn(move || run_woken(future));
-    wait_for_polls(&polls, 1);
-    thread::sleep(Duration::from_millis(100));
-    assert_eq!(polls.load(Ordering::SeqCst), 1, "polled again without a ring");
+    let (polled, polls) = mpsc::channel();
+    thread::spawn(move || run_woken(NeverWakes(polled)));
+    next_poll(&polls, "first");
+    // The future kept no wake: until someone rings, the runner cannot pass
+    // `wait_for_ring`.
+    assert!(!ring_pending());
     // Some other future, on some other runner, rings: this runner wakes.
     ring();
-    wait_for_polls(&polls, 2);
+    next_poll(&polls, "second");
 }

@@ -122,3 +122,14 @@ pub fn read_greenhouse(joiner: Joiner) -> Vec<String> {
     ]
 }
 // ANCHOR_END: program
+
+impl<F> Arrival<F> {
+    /// Wraps `inner`, reporting `name` on `arrived` when it is ready.
+    pub fn new(
+        name: &'static str,
+        arrived: mpsc::Sender<&'static str>,
+        inner: F,
+    ) -> Self {
+        Arrival { name, arrived, inner }
+    }
+}

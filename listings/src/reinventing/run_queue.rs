@@ -63,11 +63,14 @@ pub fn run_queue() -> (RunQueue, Launcher) {
 impl RunQueue {
     /// Polls jobs as they arrive in the queue, until every launched job has
     /// finished. Sleeps in `recv` while no job is ready. Returns the number
-    /// of polls.
+    /// of polls. Panics when an unfinished job can never be woken again.
     pub fn run(self) -> usize {
         let mut polls = 0;
         while self.unfinished.load(Ordering::SeqCst) > 0 {
-            let job = self.jobs.recv().expect("jobs hold senders");
+            let Ok(job) = self.jobs.recv() else {
+                // No launcher is left, and no job: nobody holds a waker.
+                panic!("unfinished jobs were dropped: their wakers are all gone");
+            };
             let mut slot = job.future.lock().unwrap();
             let Some(future) = slot.as_mut() else {
                 continue; // woken after it finished: nothing to do
@@ -77,7 +80,14 @@ impl RunQueue {
             if future.as_mut().poll(&mut Context::from_waker(&waker)).is_ready() {
                 *slot = None;
                 self.unfinished.fetch_sub(1, Ordering::SeqCst);
+                continue;
             }
+            drop((slot, waker));
+            // Not in the queue, and no waker left: nothing can send it back.
+            assert!(
+                Arc::strong_count(&job) > 1,
+                "a job answered Pending but kept no waker"
+            );
         }
         polls
     }

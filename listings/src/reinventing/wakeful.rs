@@ -51,6 +51,11 @@ pub fn run_woken<F: Wakeful>(mut future: F) -> (F::Output, u32) {
 }
 // ANCHOR_END: runner
 
+/// Whether a ring is waiting to be taken by a runner: for the tests.
+pub fn ring_pending() -> bool {
+    *RUNG.lock().unwrap()
+}
+
 // ANCHOR: many
 /// Runs several futures with the one wake function. A ring says "someone can
 /// make progress", never who, so every round polls every unfinished future.

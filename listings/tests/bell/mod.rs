@@ -3,32 +3,25 @@
 //! runs in a binary of its own, because it leaves runners blocked on the
 //! process-wide bell.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::task::Poll;
-use std::thread;
-use std::time::{Duration, Instant};
 
 use listings::reinventing::wakeful::Wakeful;
 
 use crate::common;
 
-/// Never ready and never arranges a wake; adds its polls to a shared count.
-pub struct NeverWakes(pub Arc<AtomicUsize>);
+/// Never ready and never arranges a wake; reports each poll on a channel.
+pub struct NeverWakes(pub mpsc::Sender<()>);
 
 impl Wakeful for NeverWakes {
     type Output = ();
     fn poll(&mut self, _wake: fn()) -> Poll<()> {
-        self.0.fetch_add(1, Ordering::SeqCst);
+        self.0.send(()).unwrap();
         Poll::Pending
     }
 }
 
-/// Waits until `polls` reaches `at_least`, failing after `common::LIMIT`.
-pub fn wait_for_polls(polls: &AtomicUsize, at_least: usize) {
-    let deadline = Instant::now() + common::LIMIT;
-    while polls.load(Ordering::SeqCst) < at_least {
-        assert!(Instant::now() < deadline, "no poll number {at_least}");
-        thread::sleep(Duration::from_millis(5));
-    }
+/// Waits for the next poll reported on `polls`, failing after `common::LIMIT`.
+pub fn next_poll(polls: &mpsc::Receiver<()>, which: &str) {
+    polls.recv_timeout(common::LIMIT).unwrap_or_else(|_| panic!("no {which} poll"));
 }
