@@ -17,6 +17,7 @@ pub mod poll_count;
 pub mod round_trip;
 pub mod watchdog;
 
+pub mod engine;
 pub mod in_depth;
 pub mod own_futures;
 pub mod reinventing;

@@ -1,0 +1,4 @@
+//! Part VI: the engine under Tokio. Readiness first: sockets that answer
+//! "not yet", and mio, which says when to ask again.
+
+pub mod readiness;
