@@ -7,7 +7,7 @@ use std::fs;
 use std::future::{self, Future};
 use std::pin::{Pin, pin};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -240,17 +240,30 @@ fn a_job_that_keeps_no_waker_makes_the_run_panic_at_once() {
 
 #[test]
 fn a_job_whose_last_waker_is_dropped_later_makes_the_run_panic() {
+    // The first job leaves its waker in a slot; the second, polled after it
+    // (the queue is first in, first out), drops that last waker. All of it
+    // happens on the run's own thread, in that order, whatever the timing.
     let (queue, launcher) = run_queue();
-    let (wakers, kept) = std::sync::mpsc::channel();
+    let slot = Arc::new(Mutex::new(None::<std::task::Waker>));
+    let keeper = Arc::clone(&slot);
     launcher.launch(future::poll_fn(move |cx| {
-        wakers.send(cx.waker().clone()).unwrap(); // someone else keeps it
+        *keeper.lock().unwrap() = Some(cx.waker().clone());
         Poll::<()>::Pending
     }));
+    launcher.launch(future::poll_fn(move |_| {
+        drop(slot.lock().unwrap().take()); // the first job is freed, unfinished
+        Poll::Ready(())
+    }));
     drop(launcher);
-    let run = std::thread::spawn(move || queue.run());
-    let waker = kept.recv_timeout(common::LIMIT).expect("the job was polled");
-    drop(waker); // the last reference to the job: it is freed, unfinished
-    let message = *run.join().unwrap_err().downcast::<&str>().unwrap();
+    let (done, finished) = mpsc::channel();
+    std::thread::spawn(move || {
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| queue.run()));
+        done.send(outcome).unwrap();
+    });
+    let outcome =
+        finished.recv_timeout(common::LIMIT).expect("run hangs instead of panicking");
+    let message = *outcome.unwrap_err().downcast::<&str>().unwrap();
     assert_eq!(message, "unfinished jobs were dropped: their wakers are all gone");
 }
 
