@@ -10,7 +10,10 @@ fn main() {
     let busy = measure(|| busy_sleep(wait));
     println!("busy_sleep(200 ms), waking itself on every poll:");
     // How many polls that takes depends on the machine: the test prints it.
-    println!("  polled until the deadline; the thread went to sleep {} times", busy.parks);
+    println!(
+        "  polled until the deadline; the thread went to sleep {} times",
+        busy.parks
+    );
 
     let woken = measure(|| tokio::time::sleep(wait));
     println!("tokio::time::sleep(200 ms), woken once at the deadline:");

@@ -29,7 +29,9 @@ fn a_bare_pending_leaves_no_one_able_to_wake_the_task() {
 }
 
 /// Wraps `future` so that every poll adds one to the returned counter.
-fn counted<F: Future + Unpin>(mut future: F) -> (Arc<AtomicU32>, impl Future<Output = F::Output>) {
+fn counted<F: Future + Unpin>(
+    mut future: F,
+) -> (Arc<AtomicU32>, impl Future<Output = F::Output>) {
     let polls = Arc::new(AtomicU32::new(0));
     let counter = Arc::clone(&polls);
     let counted = poll_fn(move |cx| {
