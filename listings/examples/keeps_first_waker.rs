@@ -1,5 +1,6 @@
-use std::future::Future;
+use std::future::{Future, poll_fn};
 use std::pin::pin;
+use std::sync::mpsc;
 use std::task::{Context, Waker};
 use std::thread;
 use std::time::Duration;
@@ -10,16 +11,22 @@ use listings::watchdog;
 
 // ANCHOR: main
 /// Polls `wait` once with a waker nobody listens to (a runner that has
-/// moved on), then hands it to `block_on` while another thread raises `flag`.
+/// moved on), then hands it to `block_on`. Another thread raises `flag` as
+/// soon as `block_on` has polled `wait` and heard `Pending`.
 fn first_poll_elsewhere(flag: &Flag, wait: WaitForFlag) {
     let mut wait = pin!(wait);
     let _ = wait.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+    let (polled, first_poll_done) = mpsc::channel();
     let raiser = flag.clone();
     thread::spawn(move || {
-        thread::sleep(Duration::from_millis(50));
+        first_poll_done.recv().unwrap();
         raiser.raise();
     });
-    block_on(wait);
+    block_on(poll_fn(|cx| {
+        let answer = wait.as_mut().poll(cx);
+        let _ = polled.send(()); // the raiser listens to the first one only
+        answer
+    }));
 }
 
 fn main() {

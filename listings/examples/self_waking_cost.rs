@@ -9,13 +9,15 @@ fn main() {
 
     let busy = measure(|| busy_sleep(wait));
     println!("busy_sleep(200 ms), waking itself on every poll:");
-    let polls = if busy.polls > 1000 { "more than 1000" } else { "1000 or fewer" };
-    let asleep = if busy.asleep_percent < 50 { "under half" } else { "half or more" };
-    println!("  polls: {polls}; thread asleep for {asleep} of the wait");
+    // How many polls that takes depends on the machine: the test prints it.
+    println!(
+        "  polled until the deadline; the thread went to sleep {} times",
+        busy.parks
+    );
 
     let woken = measure(|| tokio::time::sleep(wait));
     println!("tokio::time::sleep(200 ms), woken once at the deadline:");
-    let asleep = if woken.asleep_percent >= 50 { "half or more" } else { "under half" };
-    println!("  polls: {}; thread asleep for {asleep} of the wait", woken.polls);
+    let slept = if woken.parks > 0 { "went to sleep" } else { "never slept" };
+    println!("  polled {} times; the thread {slept} until the deadline", woken.polls);
 }
 // ANCHOR_END: main

@@ -4,43 +4,43 @@
 mod common;
 
 use std::future::Future;
-use std::pin::pin;
+use std::pin::{Pin, pin};
 use std::task::{Context, Poll, Waker};
-use std::thread;
 use std::time::Duration;
 
-use common::{still_running_after, within_limit};
-use listings::block_on::block_on;
+use common::within_limit;
 use listings::own_futures::blocking::{BlockingSleep, ticks_during};
 use listings::own_futures::first_waker::{Flag, WaitForFlag};
+use tokio_test::task::{self, Spawn};
 
-/// Polls `wait` once with a waker nobody listens to, then runs it under
-/// `block_on` while another thread raises the flag.
-fn first_poll_elsewhere(flag: &Flag, wait: WaitForFlag) {
-    let mut wait = pin!(wait);
-    assert!(wait.as_mut().poll(&mut Context::from_waker(Waker::noop())).is_pending());
-    let raiser = flag.clone();
-    thread::spawn(move || {
-        thread::sleep(Duration::from_millis(50));
-        raiser.raise();
-    });
-    block_on(wait);
+/// Polls `wait` once with a waker nobody listens to (a runner that has moved
+/// on), then hands it to a new runner: tokio-test's mock task, whose waker
+/// can be inspected. The flag is raised after the new runner's first poll.
+fn first_poll_elsewhere(flag: &Flag, mut wait: WaitForFlag) -> Spawn<WaitForFlag> {
+    let noop = &mut Context::from_waker(Waker::noop());
+    assert!(Pin::new(&mut wait).poll(noop).is_pending());
+    let mut new_runner = task::spawn(wait);
+    assert!(new_runner.poll().is_pending());
+    flag.raise();
+    new_runner
 }
 
 #[test]
 fn a_future_that_keeps_its_first_waker_hangs_once_it_changes_runner() {
-    still_running_after(Duration::from_secs(1), "wait_keeping_first_waker", || {
-        let flag = Flag::default();
-        first_poll_elsewhere(&flag, flag.wait_keeping_first_waker());
-    });
+    let flag = Flag::default();
+    let new_runner = first_poll_elsewhere(&flag, flag.wait_keeping_first_waker());
+    // The raise woke the first runner's waker. The new runner was not woken,
+    // and nobody holds a clone of its waker, so nothing ever can wake it.
+    assert!(!new_runner.is_woken(), "the raise reached the new runner");
+    assert_eq!(new_runner.waker_ref_count(), 1, "the future kept the new waker");
 }
 
 #[test]
 fn a_future_that_keeps_the_latest_waker_finishes_under_its_new_runner() {
-    within_limit("wait", || {
-        let flag = Flag::default();
-        first_poll_elsewhere(&flag, flag.wait());
-    });
+    let flag = Flag::default();
+    let mut new_runner = first_poll_elsewhere(&flag, flag.wait());
+    assert!(new_runner.is_woken(), "the raise did not wake the new runner");
+    assert!(new_runner.poll().is_ready());
 }
 
 /// Answers `Pending` once without arranging a wake, then `Ready`.
@@ -61,31 +61,33 @@ impl Future for ForgetsToWake {
 
 #[test]
 fn a_future_that_forgets_to_wake_hangs_block_on() {
-    still_running_after(Duration::from_secs(1), "ForgetsToWake", || {
-        block_on(ForgetsToWake { polled: false })
-    });
+    let mut task = task::spawn(ForgetsToWake { polled: false });
+    assert!(task.poll().is_pending());
+    // Not woken, and no clone of the waker exists: `block_on`, which polls
+    // again only after a wake, would park forever.
+    assert!(!task.is_woken());
+    assert_eq!(task.waker_ref_count(), 1, "the future kept a clone of its waker");
 }
 
 use common::on_current_thread as current_thread;
 
 #[test]
 fn a_future_that_blocks_in_poll_starves_the_other_tasks_of_its_thread() {
-    let wait = Duration::from_millis(300);
+    // The ticker ticks as soon as it first runs, so 0 means it never ran:
+    // the whole wait was spent inside one call to `poll`. Any length shows it.
+    let wait = Duration::from_millis(30);
     let blocked = within_limit("blocking", move || {
         current_thread(ticks_during(BlockingSleep { duration: wait }))
     });
     assert_eq!(blocked, 0, "the ticker ran while poll was blocking");
 }
 
-#[test]
-fn a_future_that_waits_without_blocking_lets_the_other_tasks_run() {
-    let wait = Duration::from_millis(300);
-    let ticks = within_limit("sleeping", move || {
-        current_thread(async move { ticks_during(tokio::time::sleep(wait)).await })
-    });
-    println!("ticks during a 300 ms tokio::time::sleep: {ticks}");
-    // About 30 on an idle machine; far fewer on a loaded one, but never 0.
-    assert!(ticks >= 3, "only {ticks} ticks of 10 ms in 300 ms");
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn a_future_that_waits_without_blocking_lets_the_other_tasks_run() {
+    // On a paused clock the ticks do not depend on the machine's load: one at
+    // the start, then one per 10 ms of Tokio's clock until the 295 ms are up.
+    let ticks = ticks_during(tokio::time::sleep(Duration::from_millis(295))).await;
+    assert_eq!(ticks, 30, "one tick at 0 ms and one every 10 ms up to 290 ms");
 }
 
 #[test]

@@ -26,15 +26,15 @@ impl Future for BlockingSleep {
 // ANCHOR_END: blocking
 
 // ANCHOR: ticks_during
-/// Spawns a task that counts a tick every 10 ms, awaits `wait`, and returns
-/// how many ticks the other task managed meanwhile.
+/// Spawns a task that counts a tick as soon as it runs and then every 10 ms,
+/// awaits `wait`, and returns how many ticks the other task managed meanwhile.
 pub async fn ticks_during(wait: impl Future<Output = ()>) -> u32 {
     let ticks = Arc::new(AtomicU32::new(0));
     let counter = Arc::clone(&ticks);
     let ticker = tokio::spawn(async move {
         loop {
-            tokio::time::sleep(Duration::from_millis(10)).await;
             counter.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
     });
     wait.await;

@@ -26,6 +26,9 @@ assert_impl_all!(Receiver<String>: Future, Unpin);
 // A struct is Unpin only if all its fields are.
 assert_impl_all!(RoundTrip<Receiver<String>>: Unpin);
 assert_not_impl_any!(RoundTrip<std::marker::PhantomPinned>: Unpin);
+// Unless its author promises more: std's `Ready<T>` never pins its `T`, and
+// says `impl<T> Unpin for Ready<T> {}`.
+assert_impl_all!(std::future::Ready<std::marker::PhantomPinned>: Future, Unpin);
 // A box is Unpin whatever it holds: moving the box leaves its contents put.
 assert_impl_all!(Pin<Box<dyn Future<Output = ()>>>: Unpin);
 // ANCHOR_END: named
