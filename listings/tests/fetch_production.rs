@@ -42,7 +42,10 @@ fn without_a_budget_one_poll_reads_all_that_is_waiting() {
     // The server has written all 32 KiB and closed before the fetch reads:
     // the data is there, so nothing but the budget can end a poll early.
     let (without, with) = within_limit("two fetches of a waiting response", || {
-        (a_response_already_waiting(None), a_response_already_waiting(Some(READ_BUDGET)))
+        (
+            a_response_already_waiting(None),
+            a_response_already_waiting(Some(READ_BUDGET)),
+        )
     });
     assert_eq!(without, 32 << 10, "without a budget one poll reads everything");
     assert_eq!(with, READ_BUDGET * 1024, "with it a poll stops after 16 reads");

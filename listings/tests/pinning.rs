@@ -21,6 +21,17 @@ fn a_pinned_cursor_survives_its_box_moving() {
 }
 
 #[test]
+fn a_fresh_mut_borrow_keeps_the_pointer_valid() {
+    // Under Miri this is the path that needs `Cursor: !Unpin`: `set_first`
+    // makes a new `&mut Cursor` after `start` was set, and `first` then
+    // reads through `start`.
+    let mut cursor = Cursor::new(*b"abcdefgh");
+    cursor.as_mut().set_first(b'z');
+    assert_eq!(cursor.as_ref().first(), b'z');
+    assert!(cursor.as_ref().points_into_itself());
+}
+
+#[test]
 fn box_pin_and_pin_macro_both_drive_an_async_block() {
     let mut cx = Context::from_waker(Waker::noop());
     let mut boxed: Pin<Box<dyn Future<Output = u32>>> =
