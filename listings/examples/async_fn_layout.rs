@@ -1,5 +1,5 @@
 //! Chapter 21: where the bytes of `fetch_async`'s future go: a prefix
-//! kept at every await, and one part per await laid over the others.
+//! that every state reserves, and one part per await laid over the others.
 
 use listings::state_machines::layout::measure;
 use listings::state_machines::server::{serve, shout};
@@ -10,7 +10,7 @@ async fn main() {
     let address = serve(shout).to_string();
     let l = measure(&address, b"layout\n").await;
     println!("fetch_async's future: {} bytes", l.whole);
-    println!("kept at every await: {} bytes", l.prefix());
+    println!("the prefix, reserved in every state: {} bytes", l.prefix());
     println!("  the two arguments, as passed:     {:>3}", l.arguments);
     println!("  request, saved for the write:     {:>3}", l.request);
     println!("  found, dropped only at the end:   {:>3}", l.found);

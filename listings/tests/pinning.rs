@@ -21,13 +21,14 @@ fn a_pinned_cursor_survives_its_box_moving() {
 }
 
 #[test]
-fn a_fresh_mut_borrow_keeps_the_pointer_valid() {
-    // Under Miri this is the path that needs `Cursor: !Unpin`: `set_first`
-    // makes a new `&mut Cursor` after `start` was set, and `first` then
-    // reads through `start`.
+fn a_fresh_pinned_mut_borrow_keeps_the_pointer_valid() {
+    // What every `poll` receives: a new `Pin<&mut Cursor>`, made after
+    // `start` was set. Under Stacked Borrows that reborrow would invalidate
+    // `start` if `Cursor` were `Unpin`; the test before this one does the
+    // same with moves of the box.
     let mut cursor = Cursor::new(*b"abcdefgh");
-    cursor.as_mut().set_first(b'z');
-    assert_eq!(cursor.as_ref().first(), b'z');
+    let pinned: Pin<&mut Cursor> = cursor.as_mut();
+    assert_eq!(pinned.as_ref().first(), b'a');
     assert!(cursor.as_ref().points_into_itself());
 }
 

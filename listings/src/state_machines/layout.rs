@@ -15,7 +15,8 @@ pub struct Layout {
     pub whole: usize,
     /// The arguments as the caller passed them, kept for the whole life.
     pub arguments: usize,
-    /// Saved at more than one await, so kept beside everything else:
+    /// Saved at more than one await, so each has a slot of its own that
+    /// every state reserves:
     /// `request` (at the lookup and the connect, for the write), `found`
     /// (at every await after the lookup: it is dropped only at the end of
     /// the function), `stream` (at the write and the read).
@@ -31,7 +32,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// What every await keeps: the arguments and the locals of several.
+    /// The prefix: the arguments and the locals saved at several awaits.
     pub fn prefix(&self) -> usize {
         self.arguments + self.request + self.found + self.stream
     }

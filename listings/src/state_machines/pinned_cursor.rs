@@ -29,12 +29,6 @@ impl Cursor {
         cursor
     }
 
-    /// Overwrites the first byte, through a fresh `&mut Cursor`.
-    pub fn set_first(self: Pin<&mut Self>, byte: u8) {
-        // SAFETY: one byte of the buffer is written in place; nothing moves.
-        unsafe { self.get_unchecked_mut().buffer[0] = byte }
-    }
-
     /// The first byte, read through the internal pointer.
     pub fn first(self: Pin<&Self>) -> u8 {
         // SAFETY: `start` was set to this cursor's own buffer in `new`, and a
