@@ -2,7 +2,7 @@
 //! measured on a value of the very type the future's state holds, made by
 //! the same calls `fetch_async` makes.
 
-use std::mem::size_of_val;
+use std::mem::{size_of, size_of_val};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, lookup_host};
@@ -50,7 +50,8 @@ impl Layout {
 /// each value its future would save.
 pub async fn measure(address: &str, request: &[u8]) -> Layout {
     let whole = size_of_val(&fetch_async(address, request));
-    let arguments = size_of_val(&address) + size_of_val(&request);
+    // The arguments are references: their own size, not what they point to.
+    let arguments = size_of::<&str>() + size_of::<&[u8]>();
 
     let lookup = lookup_host(address);
     let at_lookup = size_of_val(&lookup);
@@ -70,7 +71,7 @@ pub async fn measure(address: &str, request: &[u8]) -> Layout {
     Layout {
         whole,
         arguments,
-        request: size_of_val(&request),
+        request: size_of::<&[u8]>(),
         found: size_of_val(&found),
         stream: size_of_val(&stream),
         at_lookup,
