@@ -2,18 +2,19 @@
 //! counted by a global allocator of this program's own.
 
 use listings::state_machines::counting_alloc::CountingAllocator;
-use listings::state_machines::production::allocations_per_request;
+use listings::state_machines::production::{ROUNDS, allocations_of_requests};
 
 // ANCHOR: main
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 fn main() {
-    let counts = allocations_per_request();
-    println!("allocations per request, on the client's thread:");
+    let counts = allocations_of_requests();
+    println!("allocations in {ROUNDS} requests, on the client's thread:");
     println!("  a bare Tokio connection: {}", counts.socket_only);
     println!("  FetchInline:             {}", counts.inline);
     println!("  Fetch (boxed):           {}", counts.boxed);
+    println!("  building a Fetch only:   {}", counts.boxed_before_polling);
     println!(
         "FetchInline adds none of its own: {}",
         counts.inline == counts.socket_only

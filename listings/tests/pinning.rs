@@ -21,6 +21,18 @@ fn a_pinned_cursor_survives_its_box_moving() {
 }
 
 #[test]
+fn a_fresh_pinned_mut_borrow_keeps_the_pointer_valid() {
+    // What every `poll` receives: a new `Pin<&mut Cursor>`, made after
+    // `start` was set. Under Stacked Borrows that reborrow would invalidate
+    // `start` if `Cursor` were `Unpin`; the test before this one does the
+    // same with moves of the box.
+    let mut cursor = Cursor::new(*b"abcdefgh");
+    let pinned: Pin<&mut Cursor> = cursor.as_mut();
+    assert_eq!(pinned.as_ref().first(), b'a');
+    assert!(cursor.as_ref().points_into_itself());
+}
+
+#[test]
 fn box_pin_and_pin_macro_both_drive_an_async_block() {
     let mut cx = Context::from_waker(Waker::noop());
     let mut boxed: Pin<Box<dyn Future<Output = u32>>> =

@@ -1,4 +1,4 @@
-//! Which of Part I's futures may move after being polled (`Unpin`), checked
+//! Which of Part I's futures may still move after being pinned (`Unpin`), checked
 //! by the compiler: this file compiles only if every assertion holds.
 
 use listings::oneshot::Receiver;

@@ -10,8 +10,11 @@ use std::cell::Cell;
 pub struct CountingAllocator;
 
 thread_local! {
-    // `const` thread-locals need no lazy set-up, so touching them from
-    // inside the allocator cannot allocate (and recurse).
+    // With native thread-locals (as on Linux, where this book is tested),
+    // a `const` thread-local of a type without drop glue needs no lazy
+    // set-up, so touching it inside the allocator does not allocate. Where
+    // std emulates thread-locals with the OS's keys, the first touch on each
+    // thread allocates, and this allocator would call itself.
     static COUNTING: Cell<bool> = const { Cell::new(false) };
     static COUNT: Cell<usize> = const { Cell::new(0) };
 }
@@ -25,7 +28,8 @@ fn note_allocation() {
 }
 
 // SAFETY: every method forwards to `System` with the caller's arguments
-// unchanged; counting touches only thread-locals and never allocates.
+// unchanged; counting touches only thread-locals, which do not allocate
+// where they are native (see above).
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         note_allocation();

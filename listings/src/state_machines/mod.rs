@@ -7,6 +7,7 @@ pub mod counting_alloc;
 pub mod fetch;
 pub mod fetch_async;
 pub mod fetch_inline;
+pub mod layout;
 pub mod pinned_cursor;
 pub mod production;
 pub mod sensor;

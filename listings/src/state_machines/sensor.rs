@@ -3,18 +3,27 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll, ready};
 use std::thread;
-use std::time::Duration;
 
 use listings::oneshot::{self, Canceled};
 
 // ANCHOR: driver
-/// A sensor driver with a callback API: it measures on a thread of its own
-/// and calls `on_reading` with the value. Nothing here knows about futures.
+/// The bus the sensors share: a measurement needs it to itself.
+static BUS: Mutex<()> = Mutex::new(());
+
+/// Takes the bus, waiting while another device has it.
+pub fn take_bus() -> MutexGuard<'static, ()> {
+    BUS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A sensor driver with a callback API: it measures on a thread of its own,
+/// once it has the bus, and calls `on_reading` with the value. Nothing here
+/// knows about futures.
 pub fn start_reading(channel: u8, on_reading: impl FnOnce(u16) + Send + 'static) {
     thread::spawn(move || {
-        thread::sleep(Duration::from_millis(20));
+        let _bus = take_bus();
         on_reading(200 + u16::from(channel));
     });
 }

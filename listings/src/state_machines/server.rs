@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::thread;
 
+use tokio::sync::oneshot;
+
 // ANCHOR: server
 /// Listens on a free port of 127.0.0.1. For each connection it reads one
 /// line, writes what `answer` makes of it, and closes the connection.
@@ -41,4 +43,20 @@ pub fn hang_up(_line: &[u8]) -> Vec<u8> {
 /// Answers with 4 MiB of dots, far more than one read can take in.
 pub fn flood(_line: &[u8]) -> Vec<u8> {
     vec![b'.'; 4 << 20]
+}
+
+/// Accepts one connection on a free port of 127.0.0.1 and, without reading
+/// anything, writes all of `response` and closes it. The receiver hears once
+/// the last byte has been written and the connection closed.
+pub fn write_and_close(response: Vec<u8>) -> (SocketAddr, oneshot::Receiver<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let address = listener.local_addr().expect("a bound listener has an address");
+    let (done, written) = oneshot::channel();
+    thread::spawn(move || {
+        let (mut connection, _) = listener.accept().expect("one connection");
+        connection.write_all(&response).expect("write the whole response");
+        drop(connection);
+        let _ = done.send(());
+    });
+    (address, written)
 }

@@ -46,9 +46,9 @@ assert_impl_all!(dyn Future<Output = u8> + Unpin: Unpin);
 // ANCHOR_END: pointers
 
 // ANCHOR: library
-// Hand-written futures from libraries choose. Tokio's timer is linked into
-// the timer's list by its own address, so it is not `Unpin`; its TCP
-// stream is.
+// Library types choose. Tokio's `Sleep` opts out (`#[project(!Unpin)]`:
+// its timer entry is linked into the timer wheel by its address). Its
+// `TcpStream`, an I/O resource rather than a future, is `Unpin`.
 assert_not_impl_any!(tokio::time::Sleep: Unpin);
 assert_impl_all!(tokio::net::TcpStream: Unpin);
 // Part I's receiver holds an `Arc` and nothing else that cares.
