@@ -39,22 +39,37 @@ fn count_polls(run: impl FnOnce(Job<'_>) -> u32, pest: Pest) -> u32 {
     polls.get()
 }
 
-fn main() {
-    let polls = count_polls(|job| block_on_park(job), |runner, reply, pendings| {
-        pendings.recv().unwrap(); // the first poll answered Pending
-        runner.unpark(); // a stray unpark
-        pendings.recv().unwrap(); // the runner polled again, for nothing
-        reply.send(7);
-    });
-    println!("block_on_park: {polls} polls");
+/// The other thread under `block_on_park`: unparks the runner once, for no
+/// reason, and waits for the useless poll that follows before it sends.
+fn unpark_and_wait_for_the_poll(
+    runner: Thread,
+    reply: oneshot::Sender<u32>,
+    pendings: mpsc::Receiver<()>,
+) {
+    pendings.recv().unwrap(); // the first poll answered Pending
+    runner.unpark(); // a stray unpark
+    pendings.recv().unwrap(); // the runner polled again, for nothing
+    reply.send(7);
+}
 
-    let polls = count_polls(|job| block_on(job), |runner, reply, pendings| {
-        pendings.recv().unwrap(); // the first poll answered Pending
-        for _ in 0..3 {
-            runner.unpark(); // stray unparks
-        }
-        reply.send(7);
-    });
+/// The other thread under `block_on`, which makes no such poll: unparks the
+/// runner three times, then sends.
+fn unpark_three_times(
+    runner: Thread,
+    reply: oneshot::Sender<u32>,
+    pendings: mpsc::Receiver<()>,
+) {
+    pendings.recv().unwrap(); // the first poll answered Pending
+    for _ in 0..3 {
+        runner.unpark(); // stray unparks
+    }
+    reply.send(7);
+}
+
+fn main() {
+    let polls = count_polls(|job| block_on_park(job), unpark_and_wait_for_the_poll);
+    println!("block_on_park: {polls} polls");
+    let polls = count_polls(|job| block_on(job), unpark_three_times);
     println!("block_on: {polls} polls");
 }
 // ANCHOR_END: main

@@ -160,9 +160,14 @@ fn send_wakes_after_unlocking_so_a_waker_may_poll_inline() {
             answer: Mutex::new(None),
         });
         let waker = Waker::from(Arc::clone(&inline));
-        let first = inline.receiver.lock().unwrap().as_mut().unwrap().as_mut().poll(
-            &mut Context::from_waker(&waker),
-        );
+        let first = inline
+            .receiver
+            .lock()
+            .unwrap()
+            .as_mut()
+            .unwrap()
+            .as_mut()
+            .poll(&mut Context::from_waker(&waker));
         assert!(first.is_pending());
         reply.send("pong"); // calls `wake`, which polls on this thread
         inline.answer.lock().unwrap().take()

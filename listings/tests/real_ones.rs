@@ -30,7 +30,8 @@ fn the_runtime_of_listing_6_1_has_no_timer() {
 
 #[test]
 fn with_enable_time_the_same_runtime_sleeps() {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
     runtime.block_on(async { tokio::time::sleep(Duration::from_millis(1)).await });
 }
 
