@@ -56,23 +56,35 @@ fn polls_with(
     })
 }
 
+/// A thousand stray unparks after the first `Pending`, then the reply.
+fn storm_then_send(
+    runner: Thread,
+    reply: oneshot::Sender<u32>,
+    pendings: mpsc::Receiver<()>,
+) {
+    pendings.recv().unwrap(); // the runner has polled once
+    for _ in 0..1000 {
+        runner.unpark();
+    }
+    reply.send(7);
+}
+
 #[test]
 fn block_on_polls_once_per_wake_through_a_storm_of_stray_unparks() {
-    let (value, polls) = polls_with(
-        |job| block_on(job),
-        |runner, reply, pendings| {
-            pendings.recv().unwrap(); // block_on has polled once
-            for _ in 0..1000 {
-                runner.unpark();
-            }
-            reply.send(7);
-        },
-    );
+    let (value, polls) = polls_with(|job| block_on(job), storm_then_send);
     assert_eq!(value, 7);
     assert_eq!(
         polls, 2,
         "one poll to start, one after the real wake; stray unparks cost nothing"
     );
+}
+
+#[test]
+fn futures_block_on_polls_once_per_wake_through_a_storm_of_stray_unparks() {
+    // The `futures` crate's `block_on` keeps a flag like Listing 5-7's.
+    let (value, polls) =
+        polls_with(|job| futures::executor::block_on(job), storm_then_send);
+    assert_eq!((value, polls), (7, 2));
 }
 
 #[test]
