@@ -28,8 +28,14 @@ fn main() {
     let reply = block_on_spin(ForgetfulRoundTrip { sent: false });
     println!("block_on_spin: {reply}");
 
-    watchdog::arm(Duration::from_millis(500), "block_on");
+    watchdog::arm(Duration::from_millis(200), "block_on");
     let reply = block_on(ForgetfulRoundTrip { sent: false });
     println!("block_on: {reply}");
 }
 // ANCHOR_END: main
+
+/// For `listings/tests/block_on.rs`, which proves the hang without waiting.
+#[allow(dead_code)]
+pub fn forgetful_round_trip() -> impl Future<Output = &'static str> {
+    ForgetfulRoundTrip { sent: false }
+}

@@ -11,8 +11,8 @@ fn main() {
         // The sender vanishes without sending, and its Drop never runs.
         std::mem::forget(reply);
     });
-    watchdog::arm(Duration::from_millis(500), "the receiver");
     println!("waiting for an answer that cannot come");
+    watchdog::arm(Duration::from_millis(200), "the receiver");
     let result = block_on(answer);
     println!("never printed: {result:?}");
 }

@@ -2,47 +2,74 @@ use std::cell::Cell;
 use std::future::{Future, poll_fn};
 use std::pin::{Pin, pin};
 use std::sync::mpsc;
-use std::thread;
-use std::time::Duration;
+use std::thread::{self, Thread};
 
-use listings::block_on::{block_on, block_on_first_try};
+use listings::block_on::{block_on, block_on_park};
 use listings::oneshot;
 
 // ANCHOR: main
 type Job<'a> = Pin<Box<dyn Future<Output = u32> + 'a>>;
 
-/// Runs a job that waits for a reply while another thread unparks the
-/// running thread once, for no reason. Returns how often the job was polled.
-fn polls_with_a_stray_unpark(run: impl FnOnce(Job<'_>) -> u32) -> u32 {
+/// What the other thread gets: the runner's thread, the sender of the reply,
+/// and one message for each poll of the job that answered `Pending`.
+type Pest = fn(Thread, oneshot::Sender<u32>, mpsc::Receiver<()>);
+
+/// Runs, under `run`, a job that waits for a reply from the `pest` thread.
+/// Returns how often the job was polled.
+fn count_polls(run: impl FnOnce(Job<'_>) -> u32, pest: Pest) -> u32 {
     let (reply, answer) = oneshot::channel();
-    let (polled, polls_seen) = mpsc::channel();
+    let (pending, pendings) = mpsc::channel();
     let runner = thread::current();
-    let pest = thread::spawn(move || {
-        polls_seen.recv().unwrap(); // the first poll has happened
-        runner.unpark(); // the stray unpark
-        // A runner that polls on any unpark polls again now; give it a second.
-        let polled_again = polls_seen.recv_timeout(Duration::from_secs(1)).is_ok();
-        reply.send(7);
-        polled_again
-    });
+    let pest = thread::spawn(move || pest(runner, reply, pendings));
 
     let polls = Cell::new(0);
     let mut answer = pin!(answer);
     let job = poll_fn(|cx| {
         polls.set(polls.get() + 1);
-        let _ = polled.send(());
-        answer.as_mut().poll(cx).map(|reply| reply.unwrap())
+        let answer = answer.as_mut().poll(cx);
+        if answer.is_pending() {
+            // Only now, after the job looked for the reply and stored its
+            // waker, may the other thread act.
+            let _ = pending.send(());
+        }
+        answer.map(|reply| reply.unwrap())
     });
     assert_eq!(run(Box::pin(job)), 7);
-    let polled_again = pest.join().unwrap();
-    assert_eq!(polled_again, polls.get() > 2);
+    pest.join().unwrap();
     polls.get()
 }
 
+/// The other thread under `block_on_park`: unparks the runner once, for no
+/// reason, and waits for the useless poll that follows before it sends.
+fn unpark_and_wait_for_the_poll(
+    runner: Thread,
+    reply: oneshot::Sender<u32>,
+    pendings: mpsc::Receiver<()>,
+) {
+    pendings.recv().unwrap(); // the first poll answered Pending
+    runner.unpark(); // a stray unpark
+    pendings.recv().unwrap(); // the runner polled again, for nothing
+    reply.send(7);
+}
+
+/// The other thread under `block_on`, which makes no such poll: unparks the
+/// runner three times, then sends.
+fn unpark_three_times(
+    runner: Thread,
+    reply: oneshot::Sender<u32>,
+    pendings: mpsc::Receiver<()>,
+) {
+    pendings.recv().unwrap(); // the first poll answered Pending
+    for _ in 0..3 {
+        runner.unpark(); // stray unparks
+    }
+    reply.send(7);
+}
+
 fn main() {
-    let polls = polls_with_a_stray_unpark(|job| block_on_first_try(job));
-    println!("block_on_first_try: {polls} polls");
-    let polls = polls_with_a_stray_unpark(|job| block_on(job));
+    let polls = count_polls(|job| block_on_park(job), unpark_and_wait_for_the_poll);
+    println!("block_on_park: {polls} polls");
+    let polls = count_polls(|job| block_on(job), unpark_three_times);
     println!("block_on: {polls} polls");
 }
 // ANCHOR_END: main

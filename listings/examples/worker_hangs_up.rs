@@ -7,7 +7,8 @@ use listings::watchdog;
 // ANCHOR: main
 fn main() {
     let (worker, worker_thread) = start_worker();
-    watchdog::arm(Duration::from_millis(500), "the handler");
+    // Armed in case of a hang; the answer comes long before it could fire.
+    watchdog::arm(Duration::from_secs(10), "the handler");
     let result = block_on(balance(&worker, "mallory"));
     println!("handler: balance of mallory: {result:?}");
     drop(worker);

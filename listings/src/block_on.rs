@@ -50,9 +50,9 @@ impl ThreadWaker {
 }
 // ANCHOR_END: waker
 
-// ANCHOR: first_try
-/// Sleeps between polls: polls, parks, polls again when unparked.
-pub fn block_on_first_try<F: Future>(future: F) -> F::Output {
+// ANCHOR: park
+/// Sleeps between polls: polls, parks, polls again whenever `park` returns.
+pub fn block_on_park<F: Future>(future: F) -> F::Output {
     let mut future = pin!(future);
     let waker = Waker::from(ThreadWaker::for_current_thread());
     let mut cx = Context::from_waker(&waker);
@@ -63,7 +63,7 @@ pub fn block_on_first_try<F: Future>(future: F) -> F::Output {
         thread::park();
     }
 }
-// ANCHOR_END: first_try
+// ANCHOR_END: park
 
 // ANCHOR: block_on
 /// Runs `future` to completion on this thread, sleeping while it is pending

@@ -54,8 +54,9 @@ impl<T> Sender<T> {
             inner.closed = true;
             inner.waker.take()
         };
-        // Wake after unlocking: the woken task may poll at once, on another
-        // thread, and its poll needs the lock.
+        // Wake after unlocking. A waker may poll the receiver at once, even
+        // on this very thread, and that poll takes the lock, which a thread
+        // cannot take twice: waking under the lock could deadlock.
         if let Some(waker) = waker {
             waker.wake();
         }

@@ -2,10 +2,12 @@
 //! could hang runs on its own thread under a time limit.
 
 use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
+use std::pin::{Pin, pin};
+use std::sync::{Arc, Mutex, TryLockError};
+use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
-use std::time::Duration;
+
+use tokio_test::{assert_pending, assert_ready_eq, task};
 
 use listings::block_on::block_on;
 use listings::oneshot::{self, Canceled};
@@ -51,16 +53,13 @@ fn a_sender_dropped_before_the_first_poll_resolves_to_canceled() {
 #[test]
 fn a_sender_dropped_while_the_receiver_waits_wakes_it_with_canceled() {
     let (reply, answer) = oneshot::channel::<u8>();
-    let result = within_limit("a receiver whose sender is dropped later", move || {
-        let dropper = thread::spawn(move || {
-            thread::sleep(Duration::from_millis(20));
-            drop(reply);
-        });
-        let result = block_on(answer);
-        dropper.join().unwrap();
-        result
-    });
-    assert_eq!(result, Err(Canceled));
+    let mut answer = task::spawn(answer);
+    assert_pending!(answer.poll());
+    // The drop happens on another thread, after the first poll: the join
+    // orders it, not a sleep.
+    thread::spawn(move || drop(reply)).join().unwrap();
+    assert!(answer.is_woken(), "dropping the sender must wake the receiver");
+    assert_ready_eq!(answer.poll(), Err(Canceled));
 }
 
 #[test]
@@ -120,15 +119,67 @@ fn a_forgotten_sender_leaves_the_receiver_pending_and_never_woken() {
     // What chapter 4's watchdog listing shows: with no Drop to run, nobody is
     // left to wake the receiver.
     let (reply, answer) = oneshot::channel::<u8>();
-    let mut answer = pin!(answer);
-    let (wakes, waker) = counting_waker();
-    let mut cx = Context::from_waker(&waker);
-    assert!(answer.as_mut().poll(&mut cx).is_pending());
-    std::mem::forget(reply);
-    thread::sleep(Duration::from_millis(100));
-    assert_eq!(wakes.count(), 0, "nobody should be left to wake the receiver");
-    assert!(
-        answer.as_mut().poll(&mut cx).is_pending(),
-        "a forgotten sender cannot resolve the receiver"
-    );
+    let mut answer = task::spawn(answer);
+    assert_pending!(answer.poll());
+    // Forgotten on another thread, as in Listing 4-7; the join waits until
+    // that thread has done everything it will ever do.
+    thread::spawn(move || std::mem::forget(reply)).join().unwrap();
+    assert!(!answer.is_woken(), "nobody should be left to wake the receiver");
+    // The one clone of the waker is in the channel's state, which only the
+    // receiver and the forgotten sender can reach.
+    assert_eq!(answer.waker_ref_count(), 2);
+    assert_pending!(answer.poll(), "a forgotten sender cannot resolve the receiver");
+}
+
+/// A waker that polls its receiver on the spot, on the thread that wakes it,
+/// as a runner that polls inline would.
+struct PollsInline {
+    receiver: Mutex<Option<Pin<Box<oneshot::Receiver<&'static str>>>>>,
+    answer: Mutex<Option<Poll<Result<&'static str, Canceled>>>>,
+}
+
+impl Wake for PollsInline {
+    fn wake(self: Arc<Self>) {
+        let waker = Waker::from(Arc::clone(&self));
+        let mut receiver = self.receiver.lock().unwrap();
+        let receiver = receiver.as_mut().expect("the receiver");
+        let answer = receiver.as_mut().poll(&mut Context::from_waker(&waker));
+        *self.answer.lock().unwrap() = Some(answer);
+    }
+}
+
+#[test]
+fn send_wakes_after_unlocking_so_a_waker_may_poll_inline() {
+    // `std::sync::Mutex` is not reentrant: had `send` called the waker while
+    // it held the lock, the inline poll's `lock()` on the same thread would
+    // never return, and this test would fail by the time limit.
+    let answer = within_limit("an inline poll from inside send", || {
+        let (reply, receiver) = oneshot::channel();
+        let inline = Arc::new(PollsInline {
+            receiver: Mutex::new(Some(Box::pin(receiver))),
+            answer: Mutex::new(None),
+        });
+        let waker = Waker::from(Arc::clone(&inline));
+        let first = inline
+            .receiver
+            .lock()
+            .unwrap()
+            .as_mut()
+            .unwrap()
+            .as_mut()
+            .poll(&mut Context::from_waker(&waker));
+        assert!(first.is_pending());
+        reply.send("pong"); // calls `wake`, which polls on this thread
+        inline.answer.lock().unwrap().take()
+    });
+    assert_eq!(answer, Some(Poll::Ready(Ok("pong"))));
+}
+
+#[test]
+fn a_lock_held_by_this_thread_cannot_be_taken_again() {
+    // Why the order matters: the inline poll above, run while `send` still
+    // held the lock, would meet a Mutex its own thread holds.
+    let state = Mutex::new(());
+    let _held = state.lock().unwrap();
+    assert!(matches!(state.try_lock(), Err(TryLockError::WouldBlock)));
 }
