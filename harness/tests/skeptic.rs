@@ -36,8 +36,11 @@ fn run_within(limit: Duration, work: impl FnOnce() + Send + 'static) {
     }
 }
 
+/// Runs `run`, and again (up to five times in all, a little later each time)
+/// while its only failure is "Text file busy". The pause is not part of any
+/// verdict: it gives the other worker's `fork` time to reach its `exec`.
 fn retry_if_text_file_busy(run: impl Fn()) {
-    const ATTEMPTS: u32 = 3;
+    const ATTEMPTS: u32 = 5;
     for attempt in 1..=ATTEMPTS {
         let Err(failure) = catch_unwind(AssertUnwindSafe(&run)) else { return };
         let message = failure
@@ -51,6 +54,7 @@ fn retry_if_text_file_busy(run: impl Fn()) {
         eprintln!(
             "snippet hit \"Text file busy\" (attempt {attempt}); running it again"
         );
+        thread::sleep(Duration::from_millis(20 * u64::from(attempt)));
     }
 }
 
