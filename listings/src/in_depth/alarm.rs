@@ -59,9 +59,7 @@ fn ring_when(until: Until, waker: Waker) -> Arc<Mutex<Bell>> {
     });
     bell
 }
-// ANCHOR_END: bell
 
-// ANCHOR: cord
 /// The handle that rings an alarm made with `Alarm::on_cord`.
 pub struct Cord(mpsc::Sender<()>);
 
@@ -76,7 +74,7 @@ pub fn cord() -> (Until, Cord) {
     let (pull, wait) = mpsc::channel();
     (Until::Cord(Box::new(wait)), Cord(pull))
 }
-// ANCHOR_END: cord
+// ANCHOR_END: bell
 
 // ANCHOR: alarm
 /// A future that is ready once its bell has rung.
