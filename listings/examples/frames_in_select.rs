@@ -1,4 +1,6 @@
-use listings::in_depth::frames::{Buffered, TwoAwaits, session};
+use listings::in_depth::frames::{
+    Buffered, TwoAwaits, session, session_keeping_the_future,
+};
 
 // ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
@@ -9,6 +11,10 @@ async fn main() {
     }
     println!("-- Buffered: the bytes read are kept outside it");
     for line in session(Buffered::new).await {
+        println!("{line}");
+    }
+    println!("-- read_frame again, its future kept across turns");
+    for line in session_keeping_the_future().await {
         println!("{line}");
     }
 }

@@ -28,8 +28,8 @@ async fn main() {
         Ok(()) => println!("timeout: booked in time"),
         Err(elapsed) => println!("timeout: {elapsed}"),
     }
-    let quick = start.elapsed() < Duration::from_secs(1);
-    println!("gave up in under a second: {quick}");
+    let waited = start.elapsed() >= Duration::from_millis(100);
+    println!("gave up after at least 100 ms: {waited}");
     println!(
         "charged: {}, holds released: {}",
         ledger.charged.get(),

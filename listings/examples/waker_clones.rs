@@ -2,9 +2,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Wake, Waker};
-use std::time::Duration;
 
-use listings::in_depth::alarm::Alarm;
+use listings::in_depth::alarm::{Alarm, cord};
 
 /// A waker that does nothing when woken; each one is a task of its own.
 struct Idle;
@@ -26,7 +25,8 @@ fn main() {
         ("A", &task_a),
     ];
 
-    let mut alarm = Alarm::after(Duration::from_secs(60)); // far away: always Pending
+    let (until, _cord) = cord(); // a cord nobody pulls: always Pending
+    let mut alarm = Alarm::new(until);
     for (poll, (task, waker)) in (1..).zip(schedule) {
         let before = alarm.waker_clones();
         let answer = Pin::new(&mut alarm).poll(&mut Context::from_waker(waker));

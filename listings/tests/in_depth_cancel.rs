@@ -7,8 +7,13 @@ use std::task::{Context, Waker};
 use std::time::Duration;
 
 use listings::in_depth::booking::{Ledger, book_seat};
-use listings::in_depth::frames::{Buffered, TwoAwaits, session};
+use listings::in_depth::frames::{
+    Buffered, Frames, TwoAwaits, listen, listen_keeping_the_future, sensor, session,
+    session_keeping_the_future,
+};
 use listings::oneshot;
+use tokio::io::DuplexStream;
+use tokio::sync::mpsc;
 
 mod common;
 use common::within_limit;
@@ -83,6 +88,33 @@ const LOST: [&str; 2] = ["heartbeat 1", "read failed: early eof"];
 const KEPT: [&str; 4] =
     ["heartbeat 1", "frame \"ping\"", "frame \"pong\"", "wire closed"];
 
+/// `session`, with the listener and the sensor spawned as two tasks, so
+/// that on a multi-thread runtime they can run on two threads at once.
+async fn spawned_session<F>(reader: fn(DuplexStream) -> F) -> Vec<String>
+where
+    F: Frames + Send + 'static,
+{
+    let (sensor_end, listener_end) = tokio::io::duplex(64);
+    let (beat_sender, beats) = mpsc::channel(1);
+    let (ack_sender, acks) = mpsc::channel(1);
+    let listener = tokio::spawn(listen(reader(listener_end), beats, ack_sender));
+    let sensor = tokio::spawn(sensor(sensor_end, beat_sender, acks));
+    sensor.await.unwrap();
+    listener.await.unwrap()
+}
+
+/// The same, with `listen_keeping_the_future` as the listener.
+async fn spawned_session_keeping_the_future() -> Vec<String> {
+    let (sensor_end, listener_end) = tokio::io::duplex(64);
+    let (beat_sender, beats) = mpsc::channel(1);
+    let (ack_sender, acks) = mpsc::channel(1);
+    let listener =
+        tokio::spawn(listen_keeping_the_future(listener_end, beats, ack_sender));
+    let sensor = tokio::spawn(sensor(sensor_end, beat_sender, acks));
+    sensor.await.unwrap();
+    listener.await.unwrap()
+}
+
 #[test]
 fn two_awaits_in_select_lose_the_length_byte_every_time() {
     for _ in 0..20 {
@@ -90,9 +122,10 @@ fn two_awaits_in_select_lose_the_length_byte_every_time() {
             current_thread().block_on(session(TwoAwaits))
         });
         assert_eq!(seen, LOST);
-        let seen = within_limit("a TwoAwaits session on two threads", || {
-            multi_thread().block_on(session(TwoAwaits))
-        });
+        let seen =
+            within_limit("a TwoAwaits session in two tasks on two threads", || {
+                multi_thread().block_on(spawned_session(TwoAwaits))
+            });
         assert_eq!(seen, LOST);
     }
 }
@@ -104,9 +137,51 @@ fn a_buffer_outside_select_keeps_every_frame_every_time() {
             current_thread().block_on(session(Buffered::new))
         });
         assert_eq!(seen, KEPT);
-        let seen = within_limit("a Buffered session on two threads", || {
-            multi_thread().block_on(session(Buffered::new))
-        });
+        let seen =
+            within_limit("a Buffered session in two tasks on two threads", || {
+                multi_thread().block_on(spawned_session(Buffered::new))
+            });
         assert_eq!(seen, KEPT);
     }
+}
+
+#[test]
+fn a_frame_future_kept_across_turns_keeps_every_frame_every_time() {
+    for _ in 0..20 {
+        let seen = within_limit("a kept frame future on one thread", || {
+            current_thread().block_on(session_keeping_the_future())
+        });
+        assert_eq!(seen, KEPT);
+        let seen =
+            within_limit("a kept frame future in two tasks on two threads", || {
+                multi_thread().block_on(spawned_session_keeping_the_future())
+            });
+        assert_eq!(seen, KEPT);
+    }
+}
+
+#[test]
+fn a_send_that_loses_in_select_drops_its_message_and_a_reserve_does_not() {
+    current_thread().block_on(async {
+        let (readings, mut inbox) = mpsc::channel::<String>(1);
+        readings.send("1".to_string()).await.unwrap();
+        let message = "2".to_string();
+        let lost = tokio::select! {
+            biased;
+            _ = readings.send(message) => false,
+            () = std::future::ready(()) => true,
+        };
+        assert!(lost);
+        // `message` was moved into the send future, dropped with it: the
+        // compiler would refuse to use it here.
+        let kept = "3".to_string();
+        tokio::select! {
+            biased;
+            permit = readings.reserve() => permit.unwrap().send(kept.clone()),
+            () = std::future::ready(()) => {}
+        }
+        assert_eq!(kept, "3", "still ours after the reserve lost");
+        assert_eq!(inbox.recv().await.as_deref(), Some("1"));
+        assert!(inbox.try_recv().is_err(), "the lost send put nothing in the channel");
+    });
 }

@@ -1,9 +1,9 @@
-//! `Alarm`, a delay whose own thread fires the waker at the deadline, and
-//! `StickyAlarm`, the same delay with a bug: it keeps the first waker.
+//! `Alarm`, a delay whose own thread fires the waker when it rings, and
+//! `StickyAlarm`, the same alarm with a bug: it keeps the first waker.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -16,13 +16,40 @@ struct Bell {
     waker: Waker,
 }
 
-/// Starts a thread that sleeps until `deadline`, then rings the bell and
+/// What the ringing thread waits for before it rings.
+pub enum Until {
+    /// A moment on the clock.
+    Deadline(Instant),
+    /// A pull on the cord (or the cord dropped): someone else decides.
+    /// Boxed, which keeps an `Until` as small as an `Instant`.
+    Cord(Box<mpsc::Receiver<()>>),
+}
+
+impl Until {
+    pub fn after(delay: Duration) -> Until {
+        Until::Deadline(Instant::now() + delay)
+    }
+
+    /// Blocks the calling thread until it is time to ring.
+    pub fn wait(self) {
+        match self {
+            Until::Deadline(deadline) => {
+                thread::sleep(deadline.saturating_duration_since(Instant::now()));
+            }
+            Until::Cord(cord) => {
+                let _ = cord.recv();
+            }
+        }
+    }
+}
+
+/// Starts a thread that waits `until` it is time, then rings the bell and
 /// wakes whichever waker the bell holds at that moment.
-fn ring_at(deadline: Instant, waker: Waker) -> Arc<Mutex<Bell>> {
+fn ring_when(until: Until, waker: Waker) -> Arc<Mutex<Bell>> {
     let bell = Arc::new(Mutex::new(Bell { rung: false, waker }));
     let ringer = Arc::clone(&bell);
     thread::spawn(move || {
-        thread::sleep(deadline.saturating_duration_since(Instant::now()));
+        until.wait();
         let waker = {
             let mut bell = ringer.lock().unwrap();
             bell.rung = true;
@@ -32,12 +59,28 @@ fn ring_at(deadline: Instant, waker: Waker) -> Arc<Mutex<Bell>> {
     });
     bell
 }
+
+/// The handle that rings an alarm made with `Alarm::on_cord`.
+pub struct Cord(mpsc::Sender<()>);
+
+impl Cord {
+    pub fn pull(self) {
+        let _ = self.0.send(());
+    }
+}
+
+/// An `Until` that ends when its `Cord` is pulled.
+pub fn cord() -> (Until, Cord) {
+    let (pull, wait) = mpsc::channel();
+    (Until::Cord(Box::new(wait)), Cord(pull))
+}
 // ANCHOR_END: bell
 
 // ANCHOR: alarm
-/// A future that is ready once `deadline` has passed.
+/// A future that is ready once its bell has rung.
 pub struct Alarm {
-    deadline: Instant,
+    /// What the ringing thread waits for; taken by the first poll.
+    until: Option<Until>,
     /// Empty until the first poll starts the ringing thread.
     bell: Option<Arc<Mutex<Bell>>>,
     /// How many times `poll` cloned a waker into the bell.
@@ -45,8 +88,13 @@ pub struct Alarm {
 }
 
 impl Alarm {
+    /// An alarm that rings once `delay` has passed.
     pub fn after(delay: Duration) -> Alarm {
-        Alarm { deadline: Instant::now() + delay, bell: None, waker_clones: 0 }
+        Alarm::new(Until::after(delay))
+    }
+
+    pub fn new(until: Until) -> Alarm {
+        Alarm { until: Some(until), bell: None, waker_clones: 0 }
     }
 
     pub fn waker_clones(&self) -> u32 {
@@ -61,16 +109,17 @@ impl Future for Alarm {
         let this = self.get_mut();
         let Some(bell) = &this.bell else {
             // First poll: hand the thread a clone of this task's waker.
+            let until = this.until.take().expect("an alarm not yet started");
             this.waker_clones += 1;
-            this.bell = Some(ring_at(this.deadline, cx.waker().clone()));
+            this.bell = Some(ring_when(until, cx.waker().clone()));
             return Poll::Pending;
         };
         let mut bell = bell.lock().unwrap();
         if bell.rung {
             return Poll::Ready(());
         }
-        // Polled again before the deadline, maybe by another task: keep the
-        // waker of *this* poll, and clone only if it is a different one.
+        // Polled again before it rang, maybe by another task: keep the waker
+        // of *this* poll, and clone only if it is a different one.
         if !bell.waker.will_wake(cx.waker()) {
             this.waker_clones += 1;
             bell.waker = cx.waker().clone();
@@ -83,13 +132,13 @@ impl Future for Alarm {
 // ANCHOR: sticky
 /// An alarm that keeps the waker of its first poll. Wrong: see chapter 24.
 pub struct StickyAlarm {
-    deadline: Instant,
+    until: Option<Until>,
     bell: Option<Arc<Mutex<Bell>>>,
 }
 
 impl StickyAlarm {
-    pub fn after(delay: Duration) -> StickyAlarm {
-        StickyAlarm { deadline: Instant::now() + delay, bell: None }
+    pub fn new(until: Until) -> StickyAlarm {
+        StickyAlarm { until: Some(until), bell: None }
     }
 }
 
@@ -100,7 +149,8 @@ impl Future for StickyAlarm {
         let this = self.get_mut();
         match &this.bell {
             None => {
-                this.bell = Some(ring_at(this.deadline, cx.waker().clone()));
+                let until = this.until.take().expect("an alarm not yet started");
+                this.bell = Some(ring_when(until, cx.waker().clone()));
                 Poll::Pending
             }
             Some(bell) if bell.lock().unwrap().rung => Poll::Ready(()),

@@ -8,8 +8,11 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, DuplexStream};
 use tokio::sync::mpsc;
 
 /// Something that yields one frame at a time; `None` when the wire closes.
+/// `Send`, so that a listener can run as a task on any of Tokio's threads.
 pub trait Frames {
-    fn next_frame(&mut self) -> impl Future<Output = io::Result<Option<Vec<u8>>>>;
+    fn next_frame(
+        &mut self,
+    ) -> impl Future<Output = io::Result<Option<Vec<u8>>>> + Send;
 }
 
 // ANCHOR: lossy
@@ -31,7 +34,7 @@ pub async fn read_frame<R: AsyncRead + Unpin>(
 /// A wire read with `read_frame`, the frame kept in the future's locals.
 pub struct TwoAwaits<R>(pub R);
 
-impl<R: AsyncRead + Unpin> Frames for TwoAwaits<R> {
+impl<R: AsyncRead + Unpin + Send> Frames for TwoAwaits<R> {
     async fn next_frame(&mut self) -> io::Result<Option<Vec<u8>>> {
         read_frame(&mut self.0).await
     }
@@ -52,7 +55,7 @@ impl<R> Buffered<R> {
     }
 }
 
-impl<R: AsyncRead + Unpin> Frames for Buffered<R> {
+impl<R: AsyncRead + Unpin + Send> Frames for Buffered<R> {
     async fn next_frame(&mut self) -> io::Result<Option<Vec<u8>>> {
         loop {
             if let Some(&length) = self.pending.first() {
@@ -143,3 +146,63 @@ pub async fn session<F: Frames>(reader: fn(DuplexStream) -> F) -> Vec<String> {
     seen
 }
 // ANCHOR_END: wire
+
+// ANCHOR: keep_future
+/// `read_frame` on a wire it owns and gives back, so that the future of one
+/// frame can outlive a turn of the loop without borrowing from it.
+async fn read_frame_owned<R: AsyncRead + Unpin>(
+    mut wire: R,
+) -> (R, io::Result<Option<Vec<u8>>>) {
+    let frame = read_frame(&mut wire).await;
+    (wire, frame)
+}
+
+/// `listen` with one frame future per frame instead of one per turn: a
+/// heartbeat that wins leaves the half-read frame where it was.
+pub async fn listen_keeping_the_future(
+    wire: DuplexStream,
+    mut beats: mpsc::Receiver<u32>,
+    acks: mpsc::Sender<()>,
+) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut frame_read = std::pin::pin!(read_frame_owned(wire));
+    loop {
+        tokio::select! {
+            biased;
+            // `&mut` polls the pinned future without moving it into select!,
+            // so losing this turn does not drop it.
+            (wire, frame) = &mut frame_read => match frame {
+                Ok(Some(frame)) => {
+                    seen.push(format!("frame {:?}", String::from_utf8_lossy(&frame)));
+                    frame_read.set(read_frame_owned(wire)); // the next frame
+                }
+                Ok(None) => {
+                    seen.push("wire closed".to_string());
+                    break;
+                }
+                Err(error) => {
+                    seen.push(format!("read failed: {error}"));
+                    break;
+                }
+            },
+            Some(beat) = beats.recv() => {
+                seen.push(format!("heartbeat {beat}"));
+                let _ = acks.send(()).await;
+            }
+        }
+    }
+    seen
+}
+// ANCHOR_END: keep_future
+
+/// `session` with `listen_keeping_the_future` as the listener.
+pub async fn session_keeping_the_future() -> Vec<String> {
+    let (sensor_end, listener_end) = tokio::io::duplex(64);
+    let (beat_sender, beats) = mpsc::channel(1);
+    let (ack_sender, acks) = mpsc::channel(1);
+    let (seen, ()) = tokio::join!(
+        listen_keeping_the_future(listener_end, beats, ack_sender),
+        sensor(sensor_end, beat_sender, acks),
+    );
+    seen
+}

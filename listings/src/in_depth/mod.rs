@@ -6,6 +6,7 @@ pub mod booking;
 pub mod frames;
 pub mod handover;
 pub mod launch;
+pub mod line_clock;
 pub mod notify_alarm;
 pub mod runtime;
 pub mod trace;

@@ -2,18 +2,19 @@
 
 use std::sync::Arc;
 use std::thread;
-use std::time::Duration;
 
+use listings::in_depth::alarm::Until;
 use tokio::sync::Notify;
 
 // ANCHOR: notify_alarm
-/// Waits for `delay`: a thread sleeps, then notifies; this future waits for
-/// the notification. `Notify` keeps the waker bookkeeping.
-pub async fn notify_alarm(delay: Duration) {
+/// Rings like `Alarm`: a thread waits `until` it is time, then notifies;
+/// this future waits for the notification. `Notify` keeps the waker
+/// bookkeeping.
+pub async fn notify_alarm(until: Until) {
     let notify = Arc::new(Notify::new());
     let ringer = Arc::clone(&notify);
     thread::spawn(move || {
-        thread::sleep(delay);
+        until.wait();
         // With nobody waiting yet, notify_one stores a permit for later.
         ringer.notify_one();
     });

@@ -3,7 +3,7 @@
 use std::future::Future;
 use std::time::Duration;
 
-use listings::in_depth::alarm::Alarm;
+use listings::in_depth::line_clock::LineClock;
 use listings::in_depth::runtime::Runtime;
 use listings::in_depth::trace::Trace;
 
@@ -11,8 +11,7 @@ use listings::in_depth::trace::Trace;
 /// A stop, and how long the train takes to reach it from the previous one.
 pub type Leg = (&'static str, u64);
 
-/// Every event of the timetable is 200 ms from the next one, far more than a
-/// loaded machine is late, so the order of the trace cannot flip.
+/// Three trains; no two of their events fall at the same time.
 pub const TIMETABLE: [(&str, &[Leg]); 3] = [
     ("express", &[("Midtown", 200), ("Harbor", 400)]),
     ("local", &[("Midtown", 400), ("Harbor", 400)]),
@@ -23,7 +22,7 @@ pub const TIMETABLE: [(&str, &[Leg]); 3] = [
 pub async fn journey<W: Future<Output = ()>>(
     train: &'static str,
     legs: &'static [Leg],
-    wait: fn(Duration) -> W,
+    wait: impl Fn(Duration) -> W,
     trace: Trace,
 ) {
     trace.say(format!("{train}: departs"));
@@ -35,11 +34,16 @@ pub async fn journey<W: Future<Output = ()>>(
 // ANCHOR_END: journey
 
 // ANCHOR: on_mini_runtime
-/// Runs the timetable on the mini runtime, waiting with `Alarm`.
+/// Runs the timetable on the mini runtime, waiting on the line's clock.
 pub fn on_mini_runtime(trace: &Trace) {
+    let clock = LineClock::start(TIMETABLE.len());
     let mut runtime = Runtime::new();
     for (train, legs) in TIMETABLE {
-        runtime.spawn(journey(train, legs, Alarm::after, trace.clone()));
+        let (clock, trace) = (clock.clone(), trace.clone());
+        runtime.spawn(async move {
+            journey(train, legs, |delay| clock.after(delay), trace).await;
+            clock.arrive();
+        });
     }
     let polls = runtime.run();
     trace.say(format!("run loop: {polls} polls, no task alive, returning"));
@@ -47,10 +51,14 @@ pub fn on_mini_runtime(trace: &Trace) {
 // ANCHOR_END: on_mini_runtime
 
 // ANCHOR: on_tokio
-/// Runs the timetable on Tokio, waiting with `tokio::time::sleep`.
+/// Runs the timetable on Tokio, waiting with `tokio::time::sleep`, on a
+/// paused clock that jumps to the next timer whenever every task waits.
 pub fn on_tokio(trace: &Trace) {
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .unwrap();
     runtime.block_on(async {
         let mut tasks = Vec::new();
         for (train, legs) in TIMETABLE {
