@@ -14,7 +14,9 @@
 //   - every ```mermaid block of the source chapter became an SVG diagram, and
 //     mermaid drew no error diagram;
 //   - at 1280 and 390 px wide, no code block overflows the page: a block wider
-//     than its box must scroll on its own, and the page must not scroll sideways.
+//     than its box must scroll on its own, and the page must not scroll sideways;
+//   - at both widths, no table reaches past the page (a wide one scrolls in
+//     its .table-wrapper), and no diagram text is drawn below 11 CSS px.
 // Then: every *.tar.gz link (the listings archive) is served as a gzip file;
 // the eye button reveals the hidden lines of a listing; searching `Waker`
 // and following the first result lands on a chapter that uses it; print.html
@@ -132,6 +134,8 @@ async function visit(t, rel) {
     .waitForFunction(() => [...document.querySelectorAll("pre.mermaid, div.mermaid")]
       .every((d) => d.querySelector("svg")), null, { timeout: 10000 })
     .catch(() => {});
+  // theme/mermaid-init.js sizes the diagrams once they are drawn: two frames later.
+  await t.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   return t;
 }
 async function open(rel, width) {
@@ -165,10 +169,68 @@ function overflowProblems() {
       out.push(`code block ${i + 1} ("${firstLine}") reaches ${Math.round(rect.right)} px, past the page width ${page.clientWidth} px`);
     }
   });
+  // Tables: mdBook wraps each in a .table-wrapper; a table wider than the page
+  // must scroll inside that box, never reach past the page's right edge.
+  [...document.querySelectorAll("main table")].forEach((table, i) => {
+    const box = table.closest(".table-wrapper") ?? table;
+    // A box that scrolls clips the table; one that does not lets it show past its edge.
+    const right = (scrolls(box) ? box : table).getBoundingClientRect().right;
+    const head = (table.querySelector("th, td")?.textContent.trim() ?? "").slice(0, 40);
+    if (right > page.clientWidth + 1) {
+      out.push(`table ${i + 1} ("${head}") reaches ${Math.round(right)} px, past the page width ${page.clientWidth} px`);
+    } else if (box.scrollWidth > box.clientWidth + 1 && !scrolls(box)) {
+      out.push(`table ${i + 1} ("${head}") is wider than its box and has no scrollbar of its own`);
+    }
+  });
   if (page.scrollWidth > page.clientWidth + 1) {
     out.push(`the page scrolls sideways (scrollWidth ${page.scrollWidth} > clientWidth ${page.clientWidth})`);
   }
   return out;
+}
+
+// In the page: the smallest rendered text of each diagram, in CSS px: the
+// computed font size times the scale from the SVG's user units to the screen
+// (mermaid shrinks a diagram to the page width, text included).
+function diagramTextSizes() {
+  return [...document.querySelectorAll("pre.mermaid svg, div.mermaid svg")].map((svg) => {
+    let smallest = Infinity;
+    let label = "";
+    for (const el of svg.querySelectorAll("text, foreignObject *")) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (!own || el.getClientRects().length === 0) continue;
+      const graphic = el instanceof SVGGraphicsElement ? el : el.closest("foreignObject");
+      const ctm = graphic?.getScreenCTM();
+      if (!ctm) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(ctm.a, ctm.b);
+      if (px < smallest) { smallest = px; label = el.textContent.trim().slice(0, 40); }
+    }
+    return { px: smallest === Infinity ? null : Math.round(smallest * 10) / 10, label };
+  });
+}
+// Below this a label is unreadable on a phone: 11 px is the smallest text size
+// in Apple's Human Interface Guidelines (11 pt, one CSS px per pt), and mermaid
+// draws 16 px text, so a diagram may shrink to about two thirds before failing.
+// theme/mermaid-init.js keeps diagrams at 12 px or more, a margin above it.
+const MIN_DIAGRAM_TEXT_PX = 11;
+const textSizes = {}; // page -> { width -> [smallest px of each diagram] }, for the log
+async function checkDiagramText(page, html, width) {
+  const sizes = await page.evaluate(diagramTextSizes);
+  (textSizes[html] ??= {})[width] = sizes.map((s) => s.px);
+  sizes.forEach((s, i) => {
+    if (s.px !== null && s.px < MIN_DIAGRAM_TEXT_PX) {
+      fail(html, `at ${width} px: diagram ${i + 1}: text "${s.label}" is drawn ${s.px} px high, below the legible ${MIN_DIAGRAM_TEXT_PX} px (give it a minimum width and let it scroll)`);
+    }
+  });
+}
+
+// A screenshot of every page with a diagram or a table, at each width, to look at by eye.
+const screenshots = [];
+async function shootIfDrawn(page, html, width) {
+  if (!(await page.evaluate(() => !!document.querySelector("main svg, main table")))) return;
+  fs.mkdirSync(shots, { recursive: true });
+  const file = path.join(shots, `${html.replace(/\//g, "__").replace(/\.html$/, "")}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  screenshots.push(path.relative(process.cwd(), file));
 }
 
 const titles = []; // [chapter html, h1 text] for the print-page check
@@ -241,6 +303,8 @@ async function widePass() {
     });
     diagramsChecked += info.diagrams.length;
     for (const p of await page.evaluate(overflowProblems)) fail(ch.html, `at 1280 px: ${p}`);
+    await checkDiagramText(page, ch.html, 1280);
+    await shootIfDrawn(page, ch.html, 1280);
     if (info.h1) titles.push([ch.html, info.h1]);
     else fail(ch.html, "no h1 heading");
     if (!listingPage && info.listings.some((l) => l.boring > 0)) listingPage = ch.html;
@@ -256,6 +320,8 @@ async function narrowPass() {
     const { page, problems } = await visit(narrow, ch.html);
     for (const p of problems) fail(ch.html, `at 390 px: ${p}`);
     for (const p of await page.evaluate(overflowProblems)) fail(ch.html, `at 390 px: ${p}`);
+    await checkDiagramText(page, ch.html, 390);
+    await shootIfDrawn(page, ch.html, 390);
   }
   await narrow.page.close();
 }
@@ -263,7 +329,6 @@ await Promise.all([widePass(), narrowPass()]);
 
 // --- screenshots of the listing page at both widths --------------------------
 fs.mkdirSync(shots, { recursive: true });
-const screenshots = [];
 if (!listingPage) {
   fail(chapters[0].html, "no chapter has a listing with hidden lines: nothing to screenshot or to reveal");
 } else {
@@ -357,6 +422,11 @@ await browser.close();
 server.close();
 console.log(`checked ${chapters.length} chapter pages + print.html at ${WIDTHS.join(" and ")} px: ${listingsChecked} listings, ${diagramsChecked} diagrams`);
 for (const s of screenshots) console.log(`screenshot: ${s}`);
+for (const [html, byWidth] of Object.entries(textSizes)) {
+  if (byWidth[1280]?.length) {
+    console.log(`diagram text: ${html}: smallest ${WIDTHS.map((w) => `${(byWidth[w] ?? []).join("/")} px at ${w}`).join(", ")}`);
+  }
+}
 if (failures.length) {
   console.error(`\n${failures.length} failure(s):`);
   for (const f of failures) console.error(`  ${f}`);
