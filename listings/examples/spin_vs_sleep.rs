@@ -20,12 +20,12 @@ fn answer_after_pending(nth: u32) -> impl Future<Output = Result<u32, Canceled>>
         reply.send(42);
     });
     let mut answer = Box::pin(answer);
-    let mut pendings = 0;
+    let mut pending_seen = 0;
     poll_fn(move |cx| {
         let poll = answer.as_mut().poll(cx);
         if poll.is_pending() {
-            pendings += 1;
-            if pendings == nth {
+            pending_seen += 1;
+            if pending_seen == nth {
                 let _ = nth_seen.send(());
             }
         }

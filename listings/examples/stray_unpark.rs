@@ -18,9 +18,9 @@ type Pest = fn(Thread, oneshot::Sender<u32>, mpsc::Receiver<()>);
 /// Returns how often the job was polled.
 fn count_polls(run: impl FnOnce(Job<'_>) -> u32, pest: Pest) -> u32 {
     let (reply, answer) = oneshot::channel();
-    let (pending, pendings) = mpsc::channel();
+    let (pending, pending_seen) = mpsc::channel();
     let runner = thread::current();
-    let pest = thread::spawn(move || pest(runner, reply, pendings));
+    let pest = thread::spawn(move || pest(runner, reply, pending_seen));
 
     let polls = Cell::new(0);
     let mut answer = pin!(answer);
@@ -44,11 +44,11 @@ fn count_polls(run: impl FnOnce(Job<'_>) -> u32, pest: Pest) -> u32 {
 fn unpark_and_wait_for_the_poll(
     runner: Thread,
     reply: oneshot::Sender<u32>,
-    pendings: mpsc::Receiver<()>,
+    pending_seen: mpsc::Receiver<()>,
 ) {
-    pendings.recv().unwrap(); // the first poll answered Pending
+    pending_seen.recv().unwrap(); // the first poll answered Pending
     runner.unpark(); // a stray unpark
-    pendings.recv().unwrap(); // the runner polled again, for nothing
+    pending_seen.recv().unwrap(); // the runner polled again, for nothing
     reply.send(7);
 }
 
@@ -57,9 +57,9 @@ fn unpark_and_wait_for_the_poll(
 fn unpark_three_times(
     runner: Thread,
     reply: oneshot::Sender<u32>,
-    pendings: mpsc::Receiver<()>,
+    pending_seen: mpsc::Receiver<()>,
 ) {
-    pendings.recv().unwrap(); // the first poll answered Pending
+    pending_seen.recv().unwrap(); // the first poll answered Pending
     for _ in 0..3 {
         runner.unpark(); // stray unparks
     }

@@ -37,9 +37,9 @@ fn polls_with(
 ) -> (u32, u32) {
     within_limit("a job under a runner", move || {
         let (reply, answer) = oneshot::channel();
-        let (pending, pendings) = mpsc::channel();
+        let (pending, pending_seen) = mpsc::channel();
         let runner = thread::current();
-        let pest = thread::spawn(move || pest(runner, reply, pendings));
+        let pest = thread::spawn(move || pest(runner, reply, pending_seen));
         let polls = Cell::new(0);
         let mut answer = pin!(answer);
         let mut job = pin!(poll_fn(|cx| {
@@ -60,9 +60,9 @@ fn polls_with(
 fn storm_then_send(
     runner: Thread,
     reply: oneshot::Sender<u32>,
-    pendings: mpsc::Receiver<()>,
+    pending_seen: mpsc::Receiver<()>,
 ) {
-    pendings.recv().unwrap(); // the runner has polled once
+    pending_seen.recv().unwrap(); // the runner has polled once
     for _ in 0..1000 {
         runner.unpark();
     }
@@ -93,10 +93,10 @@ fn block_on_park_polls_again_after_a_stray_unpark() {
     // `block_on_park` did not poll again, this would fail by the time limit.
     let (value, polls) = polls_with(
         |job| block_on_park(job),
-        |runner, reply, pendings| {
-            pendings.recv().unwrap();
+        |runner, reply, pending_seen| {
+            pending_seen.recv().unwrap();
             runner.unpark();
-            pendings.recv().unwrap(); // the useless poll
+            pending_seen.recv().unwrap(); // the useless poll
             reply.send(7);
         },
     );
