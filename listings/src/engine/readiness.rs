@@ -21,8 +21,8 @@ pub fn loopback_pair() -> io::Result<(TcpStream, TcpStream)> {
 }
 
 // ANCHOR: wait_for
-/// Polls until an event for `token` arrives, and fails with a message if
-/// none does within [`EVENT_LIMIT`]. Returns how many events `poll` reported
+/// Polls until an event for `token` arrives, and fails with a message if one
+/// call of `poll` sees no event at all within [`EVENT_LIMIT`]. Returns how many events `poll` reported
 /// for that token in its last round.
 pub fn wait_for(
     poll: &mut Poll,
@@ -40,7 +40,10 @@ pub fn wait_within(
     limit: Duration,
 ) -> io::Result<usize> {
     loop {
-        poll.poll(events, Some(limit))?;
+        match poll.poll(events, Some(limit)) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue, // a signal: ask again
+            other => other?,
+        }
         if events.is_empty() {
             return Err(io::Error::new(
                 io::ErrorKind::TimedOut,

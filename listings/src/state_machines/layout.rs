@@ -18,8 +18,8 @@ pub struct Layout {
     /// Saved at more than one await, so each has a slot of its own that
     /// every state reserves:
     /// `request` (at the lookup and the connect, for the write), `found`
-    /// (at every await after the lookup: it is dropped only at the end of
-    /// the function), `stream` (at the write and the read).
+    /// (at every await after the lookup: it has drop glue and its scope is
+    /// the whole function), `stream` (at the write and the read).
     pub request: usize,
     pub found: usize,
     pub stream: usize,
