@@ -1,124 +1,17 @@
-//! Expands the book's `{{#include}}` and `{{#rustdoc_include}}` directives with
-//! mdBook's own preprocessor, then hands the expanded chapters to skeptic, so
-//! every Rust block a reader sees, included or inline, is compiled and run by
-//! `cargo test` exactly as it is rendered (hidden `# ` lines included).
+//! Expands the book's includes into OUT_DIR for the guards of tests/book.rs,
+//! which look for directives mdBook left unexpanded. The code blocks of the
+//! expanded book are run by the `snippets` package.
 
-use std::path::{Path, PathBuf};
-use std::{env, fs};
+use std::env;
+use std::path::PathBuf;
 
-use mdbook_driver::MDBook;
-use mdbook_driver::book::BookItem;
-use mdbook_driver::builtin_preprocessors::LinkPreprocessor;
-use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+#[path = "../snippets/expand.rs"]
+mod expand;
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = manifest.parent().unwrap().to_path_buf();
-    for watched in [
-        "book.toml",
-        "src",
-        "listings/examples",
-        "listings/src",
-        "listings/compile-fail",
-        "listings/output",
-    ] {
-        println!("cargo:rerun-if-changed={}", root.join(watched).display());
-    }
-
-    let book = MDBook::load(&root)
-        .unwrap_or_else(|e| panic!("mdBook cannot load {}: {e:#}", root.display()));
-    let ctx =
-        PreprocessorContext::new(root.clone(), book.config.clone(), "html".into());
-    let expanded = LinkPreprocessor::new()
-        .run(&ctx, book.book.clone())
-        .unwrap_or_else(|e| panic!("expanding the book's includes failed: {e:#}"));
-
     let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("book");
-    let _ = fs::remove_dir_all(&out);
-    let mut chapters = Vec::new();
-    for item in expanded.iter() {
-        let BookItem::Chapter(chapter) = item else { continue };
-        let Some(source) = &chapter.source_path else { continue };
-        let path = out.join(source);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, for_skeptic(&chapter.content)).unwrap();
-        chapters.push(path);
-    }
-    // The harness tests read the expanded chapters too (leftover directives).
+    expand::expand_book(&root, &out, str::to_string);
     println!("cargo:rustc-env=EXPANDED_BOOK_DIR={}", out.display());
-    skeptic::generate_doc_tests(&chapters);
-    guard_each_snippet(&out.with_file_name("skeptic-tests.rs"));
-    predate(&chapters);
-}
-
-/// skeptic prints `cargo:rerun-if-changed` for every chapter it is given, and
-/// the chapters it is given are the expanded copies this script has just
-/// written into OUT_DIR, so each is newer than the script's own record of its
-/// run. Cargo would then run the script again on every `cargo test`, rebuild
-/// the harness, and with it change the stamp of skeptic's binary cache, which
-/// recompiles every snippet of the book. The copies are derived from the
-/// sources watched above, so dating them back to the epoch loses nothing.
-fn predate(chapters: &[PathBuf]) {
-    let epoch = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1);
-    for chapter in chapters {
-        fs::File::options()
-            .write(true)
-            .open(chapter)
-            .and_then(|file| file.set_modified(epoch))
-            .unwrap_or_else(|e| panic!("cannot date back {}: {e}", chapter.display()));
-    }
-}
-
-/// Routes every generated test through `run_snippet` (tests/skeptic.rs),
-/// which bounds how long the snippet may take and runs it again when the only
-/// failure was "Text file busy": skeptic's binary cache writes executables
-/// and runs them from parallel worker threads, and a `fork` on one thread can
-/// hold another thread's freshly written executable open for writing, so the
-/// `exec` fails with ETXTBSY (seen here on a cold run); Cargo retries that too.
-fn guard_each_snippet(generated: &Path) {
-    let text = fs::read_to_string(generated).expect("skeptic wrote no tests");
-    if text.contains("run_snippet(") {
-        return; // already patched: skeptic left the file as it was
-    }
-    let mut patched = String::with_capacity(text.len() + 4096);
-    let mut calls = 0;
-    for line in text.split_inclusive('\n') {
-        let call = line.strip_prefix("    skeptic::rt::run_test(");
-        match call.and_then(|rest| rest.strip_suffix(", s);\n")) {
-            Some(arguments) => {
-                calls += 1;
-                patched.push_str("    let s = s.to_owned();\n");
-                patched.push_str("    run_snippet(move || skeptic::rt::run_test(");
-                patched.push_str(arguments);
-                patched.push_str(", &s));\n");
-            }
-            None => patched.push_str(line),
-        }
-    }
-    let tests = text.matches("#[test]").count();
-    assert_eq!(
-        calls, tests,
-        "skeptic's generated tests changed shape ({tests} tests, {calls} calls patched); update build.rs"
-    );
-    fs::write(generated, patched).unwrap();
-}
-
-/// A block tagged `compile_fail` is proven by tests/compile_fail.rs
-/// against its real compiler message; skeptic would only see it fail, so it
-/// gets the block as plain text. The guards in `harness::check` make sure such
-/// a block includes a file that test compiles.
-fn for_skeptic(markdown: &str) -> String {
-    markdown
-        .lines()
-        .map(|line| {
-            let fence = line.trim_start();
-            if fence.starts_with("```") && fence.contains("compile_fail") {
-                "```text".to_string()
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
 }

@@ -1,9 +1,10 @@
 //! The book's proof machinery.
 //!
-//! `cargo test -p harness` runs three kinds of checks:
+//! `cargo test -p harness` runs these checks (the Rust blocks of the
+//! chapters are run by the `snippets` package, `snippets/tests/skeptic.rs`):
 //!
-//! - `tests/skeptic.rs` compiles and runs every Rust block of the expanded
-//!   chapters (see `build.rs`);
+//! - `tests/compile_fail.rs` compiles the listings that must not compile
+//!   and compares their errors ([`compile_fail`]);
 //! - `tests/outputs.rs` runs every listing whose output the book prints and
 //!   compares it with the committed file ([`outputs`]);
 //! - `tests/book.rs` runs the guards of [`check`]: missing files and anchors,
