@@ -336,6 +336,32 @@ impl Reactor {
     }
 }
 
+// ANCHOR: park
+/// What the run loop parks in.
+pub trait Park {
+    /// Blocks until there is something to deliver, or `timeout` (`None`:
+    /// no limit), and delivers it: wakes the tasks it concerns.
+    fn park(&mut self, timeout: Option<Duration>) -> io::Result<Parked>;
+}
+
+/// What one park delivered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Parked {
+    /// Events for registered sockets.
+    pub events: usize,
+    /// Timers that fired.
+    pub fired: usize,
+}
+
+/// The reactor is a driver: a park is one turn.
+impl Park for Reactor {
+    fn park(&mut self, timeout: Option<Duration>) -> io::Result<Parked> {
+        let turn = self.turn(timeout)?;
+        Ok(Parked { events: turn.events, fired: 0 })
+    }
+}
+// ANCHOR_END: park
+
 // ANCHOR: wake_count
 /// A waker that only counts its wake-ups, for playing the reactor's steps by
 /// hand on one thread.
