@@ -434,3 +434,12 @@ fn an_event_for_a_deregistered_token_is_ignored_and_loses_nothing() {
     assert_eq!(wakes.get(), 1);
     assert_ne!(stale_token, live.token(), "tokens are never reused");
 }
+
+/// The handle goes into tasks and to other threads; sockets go into tasks.
+#[test]
+fn the_handle_and_the_sockets_can_go_to_other_threads() {
+    use listings::engine::runtime::Handle;
+    static_assertions::assert_impl_all!(Handle: Clone, Send, Sync);
+    static_assertions::assert_impl_all!(TcpStream: Send, Sync);
+    static_assertions::assert_impl_all!(TcpListener: Send, Sync);
+}

@@ -187,11 +187,10 @@ impl EntryState {
 // ANCHOR_END: poll_ready
 
 impl Entry {
-    /// Drops the stored wakers (used when the socket is dropped).
-    fn clear_wakers(&self) {
+    /// Takes the stored wakers out (when the socket is dropped).
+    fn take_wakers(&self) -> [Option<Waker>; 2] {
         let mut state = self.state.lock().unwrap();
-        state.reader = None;
-        state.writer = None;
+        [state.reader.take(), state.writer.take()]
     }
 }
 
@@ -241,9 +240,10 @@ impl IoHandle {
     /// Deregisters `source` and removes its entry. An event for `token` that
     /// mio had already queued finds no entry, and the reactor ignores it.
     pub fn deregister(&self, source: &mut impl Source, token: Token) -> io::Result<()> {
-        if let Some(entry) = self.entries.lock().unwrap().remove(&token) {
-            entry.clear_wakers();
-        }
+        let entry = self.entries.lock().unwrap().remove(&token);
+        // Dropped with no lock held: a waker may be the last handle to a
+        // task, whose future may own sockets that deregister in turn.
+        drop(entry.map(|entry| entry.take_wakers()));
         self.registry.deregister(source)
     }
 }

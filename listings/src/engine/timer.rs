@@ -37,9 +37,10 @@ impl Timers {
         key
     }
 
-    /// Removes a timer before it fires; false if it is not there (it fired).
-    pub fn remove(&mut self, key: TimerKey) -> bool {
-        self.entries.remove(&key).is_some()
+    /// Removes a timer before it fires, and gives back its waker; `None` if
+    /// it is not there (it fired).
+    pub fn remove(&mut self, key: TimerKey) -> Option<Waker> {
+        self.entries.remove(&key)
     }
 
     /// The earliest deadline, if any timer is pending.
@@ -204,7 +205,8 @@ impl Sleep {
     /// Takes this sleep's timer out of the table, if it is still there.
     fn cancel(&mut self) {
         if let Some(key) = self.key.take() {
-            self.time.timers.lock().unwrap().remove(key);
+            let waker = self.time.timers.lock().unwrap().remove(key);
+            drop(waker); // after the lock: it may be the last handle to a task
         }
     }
 }
