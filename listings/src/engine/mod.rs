@@ -5,3 +5,4 @@ pub mod net;
 pub mod reactor;
 pub mod readiness;
 pub mod runtime;
+pub mod timer;
