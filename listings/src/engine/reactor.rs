@@ -115,7 +115,8 @@ impl Entry {
 // ANCHOR: racy
 /// The two steps of a `poll_ready` written the obvious way, each under a lock
 /// of its own, and a clear that forgets what it saw. Shown to be wrong by
-/// `listings/tests/engine_reactor.rs`; nothing else uses them.
+/// `listings/tests/engine_reactor.rs`; only the tests and
+/// `listings/examples/reactor_race.rs` use them.
 impl Entry {
     /// Step 1: is this half ready?
     pub fn is_ready(&self, direction: Direction) -> bool {
@@ -220,8 +221,8 @@ pub struct Reactor {
 impl IoHandle {
     /// Registers `source` for reads and writes under a new token, and gives
     /// back the token and its entry. The entry starts with no readiness: the
-    /// first event (mio delivers one for a socket that is ready at once)
-    /// sets it.
+    /// first event sets it (on Linux, epoll looks at the socket when it is
+    /// added, so a socket that is ready already gets an event at once).
     pub fn register(
         &self,
         source: &mut impl Source,
