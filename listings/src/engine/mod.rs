@@ -2,3 +2,4 @@
 //! "not yet", and mio, which says when to ask again.
 
 pub mod readiness;
+pub mod task;
