@@ -5,7 +5,7 @@
 # completion queues nothing, a join waker racing completion is woken or
 # sees the output, and a load-then-store version loses a wake (which loom
 # must find). The same file is compiled against loom's atomics by
-# loom-checks/tests/state.rs, so no global `--cfg loom` (and no rebuilt
+# loom-checks/src/lib.rs, so no global `--cfg loom` (and no rebuilt
 # tokio) is needed.
 #   bash ci/loom.sh
 # The models are small: a debug build explores them in about two seconds.

@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 #   listings/src/state_machines/pinned_cursor.rs  (chapter 17)
 #   listings/src/state_machines/counted.rs        (chapter 18)
 #   listings/src/state_machines/counting_alloc.rs (chapter 20)
-#   listings/src/engine/task/{mod,raw,waker,join}.rs (chapters 30 and 31: a
+#   listings/src/engine/task/{header,schedule,raw,waker,join}.rs (chapters
+#     30 and 31: a
 #     task by hand; its tests run it on a queue driven by hand, no clock)
 tests=(pinning pin_projection counting_alloc engine_task)
 examples=(pinned_cursor task_counts task_wake_while_running)
@@ -20,7 +21,8 @@ covered=(
   listings/src/state_machines/pinned_cursor.rs
   listings/src/state_machines/counted.rs
   listings/src/state_machines/counting_alloc.rs
-  listings/src/engine/task/mod.rs
+  listings/src/engine/task/header.rs
+  listings/src/engine/task/schedule.rs
   listings/src/engine/task/raw.rs
   listings/src/engine/task/waker.rs
   listings/src/engine/task/join.rs

@@ -56,6 +56,14 @@ fn spawning_a_task_allocates_once() {
     queue.schedule(task);
     queue.run_until_idle();
     assert!(handle.is_finished());
+
+    // Part V's spawn: a `Box` for the future, an `Arc` for the job (the
+    // first spawn also allocates the channel's first block of slots).
+    let mut part_v = listings::in_depth::runtime::Runtime::new();
+    part_v.spawn(async {});
+    let ((), allocations) = allocations_during(|| part_v.spawn(async {}));
+    assert_eq!(allocations, 2);
+    assert_eq!(part_v.run(), 2);
 }
 
 #[test]
@@ -197,7 +205,8 @@ fn wakes_itself_while_running(
             if i % 2 == 0 {
                 cx.waker().wake_by_ref();
             } else {
-                cx.waker().clone().wake();
+                let clone = cx.waker().clone(); // wake by value: a clone's own reference
+                clone.wake();
             }
             let state = task_state(cx.waker()).unwrap();
             assert!(state.has(RUNNING) && state.has(NOTIFIED));
@@ -260,7 +269,8 @@ fn a_wake_of_a_task_already_queued_queues_nothing() {
     let kept = slot.lock().unwrap().take().unwrap();
     kept.wake_by_ref();
     kept.wake_by_ref();
-    kept.clone().wake();
+    let clone = kept.clone();
+    clone.wake();
     assert_eq!(queue.len(), 1, "three wakes, one queued task");
     assert_eq!(refs(&handle), 3, "the handle, the kept waker, the queued task");
     drop(kept);
@@ -303,4 +313,44 @@ fn many_tasks_woken_from_other_threads_each_finish_and_are_freed_once() {
 #[test]
 fn a_waker_of_another_kind_is_not_a_task() {
     assert!(task_state(Waker::noop()).is_none());
+}
+
+/// Pending on every poll; on the first, wakes its task twice. Ready on
+/// the third poll. Counts its polls.
+fn wakes_twice_then_waits(
+    polls: &Arc<Mutex<usize>>,
+) -> impl Future<Output = ()> + Send + use<> {
+    let polls = Arc::clone(polls);
+    poll_fn(move |cx| {
+        let mut count = polls.lock().unwrap();
+        *count += 1;
+        match *count {
+            1 => {
+                cx.waker().wake_by_ref();
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+            2 => Poll::Pending, // keeps no waker: only a queued copy can poll it again
+            _ => Poll::Ready(()),
+        }
+    })
+}
+
+/// Part V's channel holds one entry per wake, so two wakes while running
+/// poll the task twice more. The state word's NOTIFIED queues it once: the
+/// task is polled once more, and then nobody can poll it again.
+#[test]
+fn part_v_queues_a_task_once_per_wake_and_the_state_word_once() {
+    let polls = Arc::new(Mutex::new(0));
+    let mut part_v = listings::in_depth::runtime::Runtime::new();
+    part_v.spawn(wakes_twice_then_waits(&polls));
+    assert_eq!(part_v.run(), 3, "one poll, then one per wake");
+    assert_eq!(*polls.lock().unwrap(), 3);
+
+    let polls = Arc::new(Mutex::new(0));
+    let queue = Queue::new();
+    let handle = queue.spawn(wakes_twice_then_waits(&polls));
+    assert_eq!(queue.run_until_idle(), 2, "one poll, then one for both wakes");
+    assert_eq!(*polls.lock().unwrap(), 2);
+    assert!(!handle.is_finished());
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
-use super::{Notified, Schedule};
+use listings::engine::task::{Notified, Schedule};
 
 /// Where a waiting future leaves its waker, for someone else to wake.
 pub type WakerSlot = Arc<Mutex<Option<Waker>>>;

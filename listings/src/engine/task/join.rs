@@ -10,8 +10,8 @@ use std::pin::Pin;
 use std::ptr::NonNull;
 use std::task::{Context, Poll};
 
-use super::raw::Header;
-use super::state::{COMPLETE, Snapshot};
+use listings::engine::task::header::Header;
+use listings::engine::task::state::{COMPLETE, Snapshot};
 
 // ANCHOR: join_handle
 /// Owns one reference to a task, and the right to its output.
@@ -59,7 +59,7 @@ impl<T> JoinHandle<T> {
     /// # Safety
     /// `ptr` is a task whose output is `T`, and the handle takes over one
     /// reference (the one `State::new` counts for it).
-    pub(super) unsafe fn new(ptr: NonNull<Header>) -> JoinHandle<T> {
+    pub unsafe fn from_raw(ptr: NonNull<Header>) -> JoinHandle<T> {
         JoinHandle { ptr, _output: PhantomData }
     }
 
@@ -103,11 +103,13 @@ enum Repr {
 }
 
 impl JoinError {
-    pub(super) fn cancelled() -> JoinError {
+    /// The error of an aborted task.
+    pub fn cancelled() -> JoinError {
         JoinError { repr: Repr::Cancelled }
     }
 
-    pub(super) fn panic(payload: Box<dyn Any + Send + 'static>) -> JoinError {
+    /// The error of a task whose future panicked with `payload`.
+    pub fn panic(payload: Box<dyn Any + Send + 'static>) -> JoinError {
         JoinError { repr: Repr::Panic(payload) }
     }
 

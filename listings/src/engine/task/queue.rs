@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 
-use super::{JoinHandle, Notified, Schedule, spawn};
+use listings::engine::task::{JoinHandle, Notified, Schedule, spawn};
 
 // ANCHOR: queue
 /// A run queue. Cloning it gives another handle to the same queue; every

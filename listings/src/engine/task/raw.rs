@@ -1,5 +1,6 @@
-//! Chapter 30: the task's one allocation, and the code that runs it. The
-//! `unsafe` here is checked under Miri (`ci/miri.sh`).
+//! Chapter 30: the task's one allocation, and the code that runs it, one
+//! function per entry of the header's vtable. The `unsafe` here is checked
+//! under Miri (`ci/miri.sh`).
 
 use std::any::Any;
 use std::cell::UnsafeCell;
@@ -10,36 +11,14 @@ use std::pin::Pin;
 use std::ptr::NonNull;
 use std::task::{Context, Poll, Waker};
 
-use super::join::JoinError;
-use super::state::{
-    AfterPending, COMPLETE, JOIN_INTEREST, JOIN_WAKER, StartPoll, State,
+use listings::engine::task::header::{Header, Vtable};
+use listings::engine::task::join::JoinError;
+use listings::engine::task::state::{
+    AfterPending, COMPLETE, JOIN_INTEREST, JOIN_WAKER, Snapshot, StartPoll, State,
 };
-use super::{Notified, Schedule, waker};
+use listings::engine::task::{JoinHandle, Notified, Schedule, waker};
 
 // ANCHOR: cell
-/// The start of every task, whatever its future: all that code which does
-/// not know the future's type (a waker, a run queue) ever reads.
-pub(super) struct Header {
-    pub(super) state: State,
-    pub(super) vtable: &'static Vtable,
-}
-
-/// The operations on one type of task, written once per future and
-/// scheduler type by `vtable`.
-pub(super) struct Vtable {
-    /// Runs a queued task, using up the queued task's reference.
-    pub(super) run: unsafe fn(NonNull<Header>),
-    /// Hands a queued task (one reference) to the task's scheduler.
-    pub(super) schedule: unsafe fn(NonNull<Header>),
-    /// Frees the allocation, dropping what is left in it.
-    pub(super) dealloc: unsafe fn(NonNull<Header>),
-    /// For the `JoinHandle`: moves the output out if the task is complete,
-    /// else leaves the handle's waker in the task.
-    pub(super) read_output: unsafe fn(NonNull<Header>, *mut (), &Waker),
-    /// For the `JoinHandle`'s `Drop`.
-    pub(super) drop_join_handle: unsafe fn(NonNull<Header>),
-}
-
 /// The whole task, in one allocation. `repr(C)` puts the header first,
 /// so a pointer to the cell is a pointer to its header, and back.
 #[repr(C)]
@@ -63,7 +42,7 @@ enum Stage<F: Future> {
 
 // ANCHOR: allocate
 /// Makes the task: one `Box`, leaked until the last reference is dropped.
-pub(super) fn allocate<F, S>(future: F, scheduler: S) -> NonNull<Header>
+fn allocate<F, S>(future: F, scheduler: S) -> NonNull<Header>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
@@ -76,6 +55,19 @@ where
         join_waker: UnsafeCell::new(None),
     });
     NonNull::from(Box::leak(cell)).cast()
+}
+
+/// Makes a task: one allocation, holding `future` and `scheduler`. Returns
+/// the task, to be put in a queue for its first poll, and its handle.
+pub fn spawn<F, S>(future: F, scheduler: S) -> (Notified, JoinHandle<F::Output>)
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+    S: Schedule,
+{
+    let ptr = allocate(future, scheduler);
+    // SAFETY: a new task counts two references, one for each of these.
+    unsafe { (Notified::from_raw(ptr), JoinHandle::from_raw(ptr)) }
 }
 
 /// One table per type of task, built at compile time.
@@ -274,7 +266,8 @@ unsafe fn schedule<F: Future, S: Schedule>(ptr: NonNull<Header>) {
     // given (a queue that is shut down), that must not free the scheduler
     // while `schedule` still runs: hold one more reference meanwhile.
     task.state().ref_inc();
-    task.scheduler().schedule(Notified { ptr });
+    // SAFETY: the caller's reference becomes the queued task's.
+    task.scheduler().schedule(unsafe { Notified::from_raw(ptr) });
     if task.state().ref_dec() {
         // SAFETY: that was the last reference.
         unsafe { dealloc::<F, S>(ptr) }
@@ -355,7 +348,7 @@ fn can_read_output<F: Future, S: Schedule>(task: &Task<F, S>, waker: &Waker) -> 
 fn set_join_waker<F: Future, S: Schedule>(
     task: &Task<F, S>,
     waker: Waker,
-) -> Result<super::state::Snapshot, super::state::Snapshot> {
+) -> Result<Snapshot, Snapshot> {
     // SAFETY: JOIN_WAKER is clear and the task not complete: only the
     // handle touches the waker.
     unsafe { *task.join_waker() = Some(waker) };

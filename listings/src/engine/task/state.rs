@@ -1,15 +1,17 @@
-//! Chapter 30: a task's state word. One `AtomicUsize` holds the task's
-//! lifecycle bits and its reference count; every change is a small function
-//! that reads the word, computes the next one, and swaps it in with a
-//! compare-and-exchange loop.
-//!
-//! This file names its atomics through `super::sync`, so that the loom
-//! checks (`loom-checks/tests/state.rs`) can compile the very same code
-//! against loom's atomics. It uses nothing else from outside.
+// Chapter 30: a task's state word. One `AtomicUsize` holds the task's
+// lifecycle bits and its reference count; every change is a small function
+// that reads the word, computes the next one, and swaps it in with a
+// compare-and-exchange loop.
+//
+// This file names its atomics through `listings::engine::task::sync`, so
+// that the loom checks (`loom-checks/src/lib.rs`) can compile the very same
+// code against loom's atomics, with `include!` inside a module where that
+// path leads to loom. It uses nothing else from outside, and its comment is
+// a plain one: `include!` takes no `//!`.
 
 use std::fmt;
 
-use super::sync::{AtomicUsize, Ordering};
+use listings::engine::task::sync::{AtomicUsize, Ordering};
 
 // ANCHOR: bits
 /// The future is being polled; whoever set this bit owns the future.
@@ -31,7 +33,7 @@ pub const REF_ONE: usize = 1 << 6;
 
 /// A new task: two references (the queued task and the `JoinHandle`),
 /// queued for its first poll, and with a handle that wants its output.
-const INITIAL: usize = 2 * REF_ONE | NOTIFIED | JOIN_INTEREST;
+const INITIAL: usize = (2 * REF_ONE) | NOTIFIED | JOIN_INTEREST;
 // ANCHOR_END: bits
 
 /// A task's state word.

@@ -6,8 +6,8 @@ use std::mem::ManuallyDrop;
 use std::ptr::{self, NonNull};
 use std::task::{RawWaker, RawWakerVTable, Waker};
 
-use super::raw::Header;
-use super::state::{Snapshot, WakeByVal};
+use listings::engine::task::header::Header;
+use listings::engine::task::state::{Snapshot, WakeByVal};
 
 // ANCHOR: vtable
 /// The four functions every `Waker` is made of. The data pointer is the
@@ -82,7 +82,7 @@ unsafe fn drop_waker(data: *const ()) {
 ///
 /// # Safety
 /// `ptr` is a live task, and stays alive while the waker is in use.
-pub(super) unsafe fn borrowed(ptr: NonNull<Header>) -> ManuallyDrop<Waker> {
+pub unsafe fn borrowed(ptr: NonNull<Header>) -> ManuallyDrop<Waker> {
     let raw = RawWaker::new(ptr.as_ptr().cast_const().cast(), &WAKER_VTABLE);
     // SAFETY: the four functions above keep the contract of
     // `RawWakerVTable` for this data pointer.
