@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 #   listings/src/engine/task/{header,schedule,raw,waker,join}.rs (chapters
 #     30 and 31: a
 #     task by hand; its tests run it on a queue driven by hand, no clock)
-tests=(pinning pin_projection counting_alloc engine_task)
+tests=(pinning pin_projection counting_alloc engine_task engine_join)
 examples=(pinned_cursor task_counts task_wake_while_running)
 covered=(
   listings/src/state_machines/pinned_cursor.rs

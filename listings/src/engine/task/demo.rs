@@ -112,3 +112,43 @@ impl<S> Drop for CountFrees<S> {
         self.frees.note();
     }
 }
+
+/// Pending once, after waking its own task; ready on the next poll: a task
+/// that gives the loop one turn.
+pub struct YieldNow {
+    yielded: bool,
+}
+
+/// A future that yields once (see `YieldNow`).
+pub fn yield_now() -> YieldNow {
+    YieldNow { yielded: false }
+}
+
+impl Future for YieldNow {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+}
+
+// ANCHOR: loud
+/// Prints, when dropped, what it stands for and the thread that dropped it.
+pub struct Loud(pub &'static str);
+
+impl Drop for Loud {
+    fn drop(&mut self) {
+        let thread = std::thread::current();
+        println!(
+            "{} dropped on thread {:?}",
+            self.0,
+            thread.name().unwrap_or("unnamed")
+        );
+    }
+}
+// ANCHOR_END: loud

@@ -20,8 +20,9 @@ pub struct Header {
 /// The operations on one type of task, written once per future and
 /// scheduler type by `raw::vtable`. Each takes the task's header pointer.
 pub struct Vtable {
-    /// Runs a queued task, using up the queued task's reference.
-    pub run: unsafe fn(NonNull<Header>),
+    /// Runs a queued task, using up the queued task's reference. Returns
+    /// whether the task completed.
+    pub run: unsafe fn(NonNull<Header>) -> bool,
     /// Hands a queued task (one reference) to the task's scheduler.
     pub schedule: unsafe fn(NonNull<Header>),
     /// Frees the allocation, dropping what is left in it.

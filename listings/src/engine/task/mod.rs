@@ -5,6 +5,7 @@
 //! Each file names the others by `listings::engine::task::...` paths, as
 //! the book's examples do, so that each compiles on its own in a chapter.
 
+pub mod blocking;
 pub mod demo;
 pub mod header;
 pub mod join;

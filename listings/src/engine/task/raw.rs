@@ -142,13 +142,15 @@ impl<F: Future, S: Schedule> Task<F, S> {
 
 // ANCHOR: run
 /// Runs a queued task: start the poll, poll, and act on what the state
-/// word says afterwards. Uses up the queued task's reference.
-unsafe fn run<F: Future, S: Schedule>(ptr: NonNull<Header>) {
+/// word says afterwards. Uses up the queued task's reference. Returns
+/// whether the task completed (finished, panicked, or was cancelled).
+unsafe fn run<F: Future, S: Schedule>(ptr: NonNull<Header>) -> bool {
     // SAFETY: the queued task's reference keeps the task alive.
     let task = unsafe { Task::<F, S>::from_header(ptr) };
     if task.state().start_poll() == StartPoll::Cancel {
         // SAFETY: RUNNING is ours.
-        return unsafe { cancel(task) };
+        unsafe { cancel(task) };
+        return true;
     }
     // The waker the future sees: the runner's reference keeps the task
     // alive during the poll, so this waker does not count one of its own.
@@ -161,20 +163,30 @@ unsafe fn run<F: Future, S: Schedule>(ptr: NonNull<Header>) {
     }));
     match polled {
         Ok(Poll::Pending) => match task.state().finish_pending() {
-            AfterPending::Idle => {}
-            // SAFETY: the state word says ours was the last reference.
-            AfterPending::Dealloc => unsafe { dealloc::<F, S>(ptr) },
-            // SAFETY: our reference becomes the queued task's.
-            AfterPending::Reschedule => unsafe { schedule::<F, S>(ptr) },
-            // SAFETY: still RUNNING: the future is ours to drop.
-            AfterPending::Cancel => unsafe { cancel(task) },
+            AfterPending::Idle => false,
+            AfterPending::Dealloc => {
+                // SAFETY: the state word says ours was the last reference.
+                unsafe { dealloc::<F, S>(ptr) };
+                false
+            }
+            AfterPending::Reschedule => {
+                // SAFETY: our reference becomes the queued task's.
+                unsafe { schedule::<F, S>(ptr) };
+                false
+            }
+            AfterPending::Cancel => {
+                // SAFETY: still RUNNING: the future is ours to drop.
+                unsafe { cancel(task) };
+                true
+            }
         },
         Ok(Poll::Ready(output)) => {
             // SAFETY: RUNNING is ours; drop the finished future now.
             let dropped = unsafe { task.set_stage(Stage::Consumed) };
             let output = dropped.map(|()| output).map_err(JoinError::panic);
             // SAFETY: still RUNNING.
-            unsafe { complete(task, output) }
+            unsafe { complete(task, output) };
+            true
         }
         Err(payload) => {
             // The future panicked inside `poll`: drop it (a second panic
@@ -182,7 +194,8 @@ unsafe fn run<F: Future, S: Schedule>(ptr: NonNull<Header>) {
             // SAFETY: RUNNING is ours.
             let _ = unsafe { task.set_stage(Stage::Consumed) };
             // SAFETY: still RUNNING.
-            unsafe { complete(task, Err(JoinError::panic(payload))) }
+            unsafe { complete(task, Err(JoinError::panic(payload))) };
+            true
         }
     }
 }

@@ -36,8 +36,8 @@ impl Notified {
     }
 
     /// Polls the task once (or drops its future, if it was aborted), using
-    /// up this queued task.
-    pub fn run(self) {
+    /// up this queued task. Returns whether the task completed.
+    pub fn run(self) -> bool {
         let ptr = ManuallyDrop::new(self).ptr;
         // SAFETY: this queued task's reference keeps the task alive, and
         // `run` takes that reference over.
