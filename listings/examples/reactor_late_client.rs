@@ -34,7 +34,7 @@ fn main() -> io::Result<()> {
     });
     let counts = runtime.run();
     client_thread.join().unwrap()?;
-    let Counts { polls, parks, events } = counts;
+    let Counts { polls, parks, events, .. } = counts;
     println!("task polls: {polls}, loop parks: {parks}, socket events: {events}");
     Ok(())
 }

@@ -6,3 +6,4 @@ pub mod reactor;
 pub mod readiness;
 pub mod runtime;
 pub mod task;
+pub mod timer;
