@@ -16,6 +16,7 @@ use std::thread::{self, ThreadId};
 use std::time::Duration;
 
 use listings::engine::reactor::{IoHandle, Park, Reactor};
+use listings::engine::task::{self, JoinHandle, Notified, Schedule};
 use listings::engine::timer::{HasTimers, TimeDriver, TimeHandle};
 
 // ANCHOR: runnable
@@ -328,3 +329,33 @@ pub async fn count_polls<F: Future>(future: F, polls: &AtomicUsize) -> F::Output
     })
     .await
 }
+
+// ANCHOR: tasks
+/// Chapter 30's task on this loop: the loop runs it, and its wakers and
+/// its `JoinHandle`'s `abort` queue it here.
+impl Runnable for Notified {
+    fn run(self) -> Ran {
+        if Notified::run(self) { Ran::Finished } else { Ran::Pending }
+    }
+}
+
+impl Schedule for Handle<Notified> {
+    fn schedule(&self, task: Notified) {
+        Handle::schedule(self, task);
+    }
+}
+
+impl Handle<Notified> {
+    /// Spawns `future` as a task made by hand, from the loop's thread or
+    /// any other, and returns the handle to its output.
+    pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let (task, handle) = task::spawn(future, self.clone());
+        self.spawn_runnable(task);
+        handle
+    }
+}
+// ANCHOR_END: tasks
