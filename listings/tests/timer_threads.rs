@@ -44,6 +44,12 @@ fn a_thousand_timers_start_no_thread_and_cost_two_thousand_polls_and_one_park() 
         });
     assert_eq!(most, before, "the runtime started a thread");
     assert_eq!(early, 0, "a sleep finished before its deadline");
-    assert_eq!(counts, Counts { polls: 2000, parks: 1, events: 0, fired: 1000 });
+    // The deadline is a limit for the first batch of 1000 polls (a few
+    // milliseconds); a machine that stalls it for 500 ms fails here, saying so.
+    assert_eq!(
+        counts,
+        Counts { polls: 2000, parks: 1, events: 0, fired: 1000 },
+        "if polls < 2000, the first batch ran past the deadline: machine too loaded"
+    );
     assert_eq!(most_pending, 1000, "all thousand deadlines were in one table at once");
 }

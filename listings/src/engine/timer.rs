@@ -187,8 +187,8 @@ impl Future for Sleep {
         let mut timers = self.time.timers.lock().unwrap();
         match self.key {
             Some(key) if timers.update(key, cx.waker()) => {}
-            // First poll (or polled again after firing, before the deadline
-            // by our clock, which a monotonic clock rules out): register.
+            // First poll, or a poll after the timer was fired early (only a
+            // test that fires by a clock of its own can do that): register.
             _ => {
                 let key = timers.insert(self.deadline, cx.waker().clone());
                 drop(timers);
