@@ -14,11 +14,13 @@ use std::time::Duration;
 use listings::block_on::block_on;
 use listings::engine::runtime::{Runtime, count_polls};
 use listings::engine::task::blocking::BlockingPool;
-use listings::engine::task::demo::{Drops, WaitForWake, WakerSlot, yield_now};
+use listings::engine::task::demo::{
+    CountFrees, DropGuard, Drops, WaitForWake, WakerSlot, yield_now,
+};
 use listings::engine::task::join::panic_message;
 use listings::engine::task::queue::Queue;
 use listings::engine::task::state::{CANCELLED, COMPLETE, JOIN_INTEREST, JOIN_WAKER};
-use listings::engine::task::{JoinError, JoinHandle, Notified};
+use listings::engine::task::{JoinError, JoinHandle, Notified, Schedule, spawn};
 
 /// A waker that counts its wakes; `Arc::strong_count` tells whether the
 /// task still holds it.
@@ -247,6 +249,114 @@ fn a_panicking_task_drops_its_future_and_is_freed() {
     assert!(handle.state().has(COMPLETE) && handle.state().has(JOIN_INTEREST));
     assert_eq!(handle.state().ref_count(), 1);
     drop(handle);
+}
+
+/// A waker whose `wake` panics: someone else's code, which the runner
+/// calls when the task completes.
+struct PanicsOnWake;
+
+impl Wake for PanicsOnWake {
+    fn wake(self: Arc<Self>) {
+        panic!("the join waker panics");
+    }
+}
+
+/// Runs the queue, failing the test (with a clear message) if a panic
+/// escapes the runner instead of staying inside the task.
+fn run_without_escaping_panic(queue: &Queue) -> usize {
+    let runs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        queue.run_until_idle()
+    }));
+    runs.expect("a panic escaped the runner")
+}
+
+#[test]
+fn a_join_waker_that_panics_on_wake_leaves_the_runner_and_the_task_consistent() {
+    let (queue, frees) = (Queue::new(), Drops::new());
+    let slot = WakerSlot::default();
+    let wait = WaitForWake::new(&slot);
+    let (task, mut handle) = spawn(
+        async move {
+            wait.await;
+            5
+        },
+        CountFrees::new(queue.clone(), &frees),
+    );
+    queue.schedule(task);
+    queue.run_until_idle();
+    let waker = Waker::from(Arc::new(PanicsOnWake));
+    assert!(poll_with(&mut handle, &waker).is_pending());
+    slot.lock().unwrap().take().unwrap().wake();
+    assert_eq!(run_without_escaping_panic(&queue), 1);
+    let state = handle.state();
+    assert!(state.has(COMPLETE) && !state.has(JOIN_WAKER), "the runner let go of it");
+    assert_eq!(state.ref_count(), 1, "the runner dropped its reference");
+    assert!(matches!(poll_with(&mut handle, Waker::noop()), Poll::Ready(Ok(5))));
+    drop(handle);
+    assert_eq!(frees.count(), 1);
+}
+
+/// Ready at once with `output`; its own `Drop` panics (and counts).
+struct PanicsOnDrop<T> {
+    output: Option<T>,
+    _counted: DropGuard,
+}
+
+impl<T: Unpin> Future for PanicsOnDrop<T> {
+    type Output = T;
+
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<T> {
+        Poll::Ready(self.output.take().expect("polled once"))
+    }
+}
+
+impl<T> Drop for PanicsOnDrop<T> {
+    fn drop(&mut self) {
+        panic!("the future's drop panics");
+    }
+}
+
+#[test]
+fn a_future_whose_drop_panics_after_ready_is_reported_and_its_output_dropped_once() {
+    let (queue, futures, outputs) = (Queue::new(), Drops::new(), Drops::new());
+    // The output's drop panics too: it is dropped by the runner, since a
+    // panicking future gives no output.
+    let output =
+        PanicsOnDrop { output: Some(outputs.guard()), _counted: outputs.guard() };
+    let future = PanicsOnDrop { output: Some(output), _counted: futures.guard() };
+    let mut handle = queue.spawn(future);
+    assert_eq!(run_without_escaping_panic(&queue), 1);
+    assert_eq!(futures.count(), 1, "the future was dropped once");
+    assert_eq!(outputs.count(), 2, "the output (both its guards) was dropped once");
+    let Poll::Ready(Err(error)) = poll_with(&mut handle, Waker::noop()) else {
+        panic!("the task completed with an error");
+    };
+    assert_eq!(panic_message(error.into_panic().as_ref()), "the future's drop panics");
+    assert_eq!(handle.state().ref_count(), 1);
+}
+
+#[test]
+fn a_future_whose_drop_panics_during_abort_is_dropped_once_and_reported() {
+    let (queue, frees, futures) = (Queue::new(), Drops::new(), Drops::new());
+    // A `Box` inside: a second drop would be a double free, which Miri reports.
+    let (boxed, bomb_guard) = (Box::new(futures.guard()), futures.guard());
+    let future = async move {
+        let _boxed = boxed;
+        let _bomb = PanicsOnDrop { output: Some(()), _counted: bomb_guard };
+        pending::<()>().await;
+    };
+    let (task, mut handle) = spawn(future, CountFrees::new(queue.clone(), &frees));
+    queue.schedule(task);
+    queue.run_until_idle();
+    handle.abort();
+    assert_eq!(run_without_escaping_panic(&queue), 1);
+    let Poll::Ready(Err(error)) = poll_with(&mut handle, Waker::noop()) else {
+        panic!("the aborted task completed");
+    };
+    assert!(error.is_panic(), "the panic of the drop, not a plain cancel");
+    assert_eq!(futures.count(), 2, "the box and the bomb, each dropped once");
+    drop(handle);
+    assert_eq!(frees.count(), 1, "freed, and nothing dropped a second time");
 }
 
 // ---- On chapter 28's runtime, and on threads: not under Miri. ----

@@ -135,9 +135,17 @@ impl<F: Future, S: Schedule> Task<F, S> {
     /// `JoinHandle` of a COMPLETE task, or it frees the task.
     unsafe fn set_stage(&self, stage: Stage<F>) -> Result<(), Box<dyn Any + Send>> {
         let slot = self.stage();
-        // SAFETY: the caller owns the stage.
-        panic::catch_unwind(AssertUnwindSafe(|| unsafe { *slot = stage }))
+        // SAFETY: the caller owns the stage. Should the old stage's drop
+        // panic, the assignment still writes `stage` as the panic unwinds,
+        // so nothing is left to be dropped twice.
+        catch_panic(|| unsafe { *slot = stage })
     }
+}
+
+/// Runs `work`, which calls code the task does not control (a `Drop`, a
+/// waker), and catches its panic, so that the runner's steps still run.
+fn catch_panic(work: impl FnOnce()) -> Result<(), Box<dyn Any + Send>> {
+    panic::catch_unwind(AssertUnwindSafe(work))
 }
 
 // ANCHOR: run
@@ -182,8 +190,15 @@ unsafe fn run<F: Future, S: Schedule>(ptr: NonNull<Header>) -> bool {
         },
         Ok(Poll::Ready(output)) => {
             // SAFETY: RUNNING is ours; drop the finished future now.
-            let dropped = unsafe { task.set_stage(Stage::Consumed) };
-            let output = dropped.map(|()| output).map_err(JoinError::panic);
+            let output = match unsafe { task.set_stage(Stage::Consumed) } {
+                Ok(()) => Ok(output),
+                Err(payload) => {
+                    // Its `Drop` panicked: report that panic, and drop the
+                    // output here, catching a panic of that drop too.
+                    let _ = catch_panic(|| drop(output));
+                    Err(JoinError::panic(payload))
+                }
+            };
             // SAFETY: still RUNNING.
             unsafe { complete(task, output) };
             true
@@ -253,13 +268,15 @@ unsafe fn complete<F: Future, S: Schedule>(
         // SAFETY: while JOIN_WAKER is set, the handle does not write the
         // waker, and COMPLETE stops it from setting a new one.
         if let Some(waker) = unsafe { &*task.join_waker() } {
-            waker.wake_by_ref();
+            // The handle's waker is anyone's code: should it panic, the
+            // runner still lets go of it and of its reference below.
+            let _ = catch_panic(|| waker.wake_by_ref());
         }
         if !task.state().unset_join_waker_after_complete().has(JOIN_INTEREST) {
             // The handle was dropped meanwhile and left the waker to us.
             // SAFETY: without JOIN_INTEREST or JOIN_WAKER nobody else
             // touches it.
-            unsafe { *task.join_waker() = None };
+            let _ = catch_panic(|| unsafe { *task.join_waker() = None });
         }
     }
     if task.state().ref_dec() {
