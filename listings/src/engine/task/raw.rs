@@ -126,7 +126,16 @@ impl<F: Future, S: Schedule> Task<F, S> {
         // SAFETY: as for `stage`.
         unsafe { UnsafeCell::raw_get(&raw const (*self.cell.as_ptr()).join_waker) }
     }
+}
 
+// ANCHOR: set_stage
+/// Runs `work`, which calls code the task does not control (a `Drop`, a
+/// waker), and catches its panic, so that the runner's steps still run.
+fn catch_panic(work: impl FnOnce()) -> Result<(), Box<dyn Any + Send>> {
+    panic::catch_unwind(AssertUnwindSafe(work))
+}
+
+impl<F: Future, S: Schedule> Task<F, S> {
     /// Replaces the stage, dropping what was there, and catches a panic of
     /// that drop (a future's or an output's `Drop` may panic).
     ///
@@ -141,12 +150,7 @@ impl<F: Future, S: Schedule> Task<F, S> {
         catch_panic(|| unsafe { *slot = stage })
     }
 }
-
-/// Runs `work`, which calls code the task does not control (a `Drop`, a
-/// waker), and catches its panic, so that the runner's steps still run.
-fn catch_panic(work: impl FnOnce()) -> Result<(), Box<dyn Any + Send>> {
-    panic::catch_unwind(AssertUnwindSafe(work))
-}
+// ANCHOR_END: set_stage
 
 // ANCHOR: run
 /// Runs a queued task: start the poll, poll, and act on what the state
