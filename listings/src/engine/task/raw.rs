@@ -85,6 +85,19 @@ where
         drop_join_handle: drop_join_handle::<F, S>,
     }
 }
+
+/// # Safety
+/// The reference count has just reached zero: nobody else can reach the
+/// task any more.
+unsafe fn dealloc<F: Future, S: Schedule>(ptr: NonNull<Header>) {
+    // SAFETY: the pointer came from `Box::leak` in `allocate`, and this is
+    // the only call for it, made by whoever dropped the last reference.
+    // Dropping the cell drops what is left in it: the scheduler, and the
+    // future of a task that never completed (its queued task was dropped
+    // unrun, or its last waker let go). An output and a join waker are
+    // gone by then: the handle or the runner dropped each (chapter 31).
+    drop(unsafe { Box::from_raw(ptr.cast::<Cell<F, S>>().as_ptr()) });
+}
 // ANCHOR_END: allocate
 
 /// A typed view of a task, for the functions of its vtable. It reaches each
@@ -233,6 +246,24 @@ unsafe fn poll_future<F: Future, S: Schedule>(
     // dropped in place (by `set_stage` or `dealloc`), never moved out.
     unsafe { Pin::new_unchecked(future) }.poll(cx)
 }
+
+/// # Safety
+/// `ptr` is a live task and the caller gives up one reference, which the
+/// queued task takes over.
+unsafe fn schedule<F: Future, S: Schedule>(ptr: NonNull<Header>) {
+    // SAFETY: the caller's reference keeps the task alive.
+    let task = unsafe { Task::<F, S>::from_header(ptr) };
+    // The scheduler lives inside the task. Should it drop the task it is
+    // given (a queue that is shut down), that must not free the scheduler
+    // while `schedule` still runs: hold one more reference meanwhile.
+    task.state().ref_inc();
+    // SAFETY: the caller's reference becomes the queued task's.
+    task.scheduler().schedule(unsafe { Notified::from_raw(ptr) });
+    if task.state().ref_dec() {
+        // SAFETY: that was the last reference.
+        unsafe { dealloc::<F, S>(ptr) }
+    }
+}
 // ANCHOR_END: run
 
 // ANCHOR: complete
@@ -289,37 +320,6 @@ unsafe fn complete<F: Future, S: Schedule>(
     }
 }
 // ANCHOR_END: complete
-
-/// # Safety
-/// `ptr` is a live task and the caller gives up one reference, which the
-/// queued task takes over.
-unsafe fn schedule<F: Future, S: Schedule>(ptr: NonNull<Header>) {
-    // SAFETY: the caller's reference keeps the task alive.
-    let task = unsafe { Task::<F, S>::from_header(ptr) };
-    // The scheduler lives inside the task. Should it drop the task it is
-    // given (a queue that is shut down), that must not free the scheduler
-    // while `schedule` still runs: hold one more reference meanwhile.
-    task.state().ref_inc();
-    // SAFETY: the caller's reference becomes the queued task's.
-    task.scheduler().schedule(unsafe { Notified::from_raw(ptr) });
-    if task.state().ref_dec() {
-        // SAFETY: that was the last reference.
-        unsafe { dealloc::<F, S>(ptr) }
-    }
-}
-
-// ANCHOR: dealloc
-/// # Safety
-/// The reference count has just reached zero: nobody else can reach the
-/// task any more.
-unsafe fn dealloc<F: Future, S: Schedule>(ptr: NonNull<Header>) {
-    // SAFETY: the pointer came from `Box::leak` in `allocate`, and this is
-    // the only call for it, made by whoever dropped the last reference.
-    // Dropping the cell drops what is left: the future of a task that never
-    // finished, an output nobody took, a join waker, the scheduler.
-    drop(unsafe { Box::from_raw(ptr.cast::<Cell<F, S>>().as_ptr()) });
-}
-// ANCHOR_END: dealloc
 
 // ANCHOR: read_output
 /// # Safety
