@@ -1,6 +1,6 @@
 //! Chapter 30: the scheduler's side of a task: a run queue holds `Notified`
-//! tasks and runs them. The `unsafe` here is checked
-//! under Miri (`ci/miri.sh`).
+//! tasks and runs them. The `unsafe` here is checked under Miri
+//! (`ci/miri.sh`).
 
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
@@ -43,8 +43,10 @@ impl Notified {
         // `run` takes that reference over.
         unsafe { (ptr.as_ref().vtable.run)(ptr) }
     }
-    // ANCHOR_END: schedule
+}
+// ANCHOR_END: schedule
 
+impl Notified {
     /// The task's state word, as the book prints it.
     pub fn state(&self) -> Snapshot {
         // SAFETY: this queued task's reference keeps the task alive.
