@@ -1,0 +1,218 @@
+//! Chapter 32's claims about the echo server and its clients. Every wait
+//! has a limit; nothing is ordered by sleeping.
+
+mod common;
+
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::time::Duration;
+
+use common::{LIMIT, within_limit};
+use listings::engine::echo::{Report, on_tokio};
+use listings::engine::echo_clients::{self, CLIENTS, LARGE, Summary, payload};
+
+/// Bytes the hundred clients send together: fixed by `payload`.
+const HUNDRED_CLIENTS_BYTES: u64 = 6_558_920;
+
+fn loopback() -> SocketAddr {
+    "127.0.0.1:0".parse().unwrap()
+}
+
+fn tokio_runtime(multi_thread: bool) -> tokio::runtime::Runtime {
+    let mut builder = match multi_thread {
+        true => tokio::runtime::Builder::new_multi_thread(),
+        false => tokio::runtime::Builder::new_current_thread(),
+    };
+    builder.enable_all().build().unwrap()
+}
+
+/// Runs a Tokio echo server while `clients` runs on a thread of its own,
+/// then stops the server and returns what both said.
+fn against_tokio<T: Send + 'static>(
+    multi_thread: bool,
+    clients: impl FnOnce(SocketAddr) -> T + Send + 'static,
+) -> (T, Report, SocketAddr) {
+    within_limit("the Tokio echo server and its clients", move || {
+        tokio_runtime(multi_thread).block_on(async {
+            let (server, control) = on_tokio::bind(loopback()).await.unwrap();
+            let addr = server.local_addr().unwrap();
+            let serving = tokio::spawn(server.run());
+            let said =
+                tokio::task::spawn_blocking(move || clients(addr)).await.unwrap();
+            control.stop();
+            (said, serving.await.unwrap(), addr)
+        })
+    })
+}
+
+fn hundred_clients_are_echoed(multi_thread: bool) {
+    let (summary, report, _) =
+        against_tokio(multi_thread, |addr| echo_clients::run(addr, CLIENTS));
+    let summary = summary.unwrap();
+    assert_eq!(
+        summary,
+        Summary {
+            clients: CLIENTS,
+            bytes_sent: HUNDRED_CLIENTS_BYTES,
+            bytes_echoed: HUNDRED_CLIENTS_BYTES,
+            mismatched: vec![],
+        }
+    );
+    assert_eq!(
+        (report.connections, report.echoed, report.closed_at_shutdown),
+        (CLIENTS, CLIENTS, 0)
+    );
+    assert_eq!(
+        (report.failed, report.panicked, report.accept_errors),
+        (vec![], 0, vec![])
+    );
+    assert_eq!(report.bytes, HUNDRED_CLIENTS_BYTES);
+}
+
+#[test]
+fn tokio_current_thread_echoes_every_byte_of_a_hundred_clients() {
+    hundred_clients_are_echoed(false);
+}
+
+#[test]
+fn tokio_multi_thread_echoes_every_byte_of_a_hundred_clients() {
+    hundred_clients_are_echoed(true);
+}
+
+#[test]
+fn payloads_differ_and_every_tenth_is_larger_than_a_socket_buffer() {
+    let payloads: Vec<Vec<u8>> = (0..CLIENTS).map(payload).collect();
+    let total: usize = payloads.iter().map(Vec::len).sum();
+    assert_eq!(total as u64, HUNDRED_CLIENTS_BYTES);
+    for (id, bytes) in payloads.iter().enumerate() {
+        assert_eq!(bytes.len() >= LARGE, id.is_multiple_of(10), "client {id}");
+        // Lengths differ too: another client's echo cannot pass for this one.
+        let same_length = payloads.iter().filter(|other| other.len() == bytes.len());
+        assert_eq!(same_length.count(), 1, "client {id}'s length repeats");
+        let starts_like_it = payloads.iter().filter(|other| other[0] == bytes[0]);
+        assert!(starts_like_it.count() < 5, "client {id}'s bytes look like others'");
+    }
+}
+
+/// A large payload is written and read in many pieces: the kernel takes it
+/// in parts, so a client that wrote all before reading would never finish.
+#[test]
+fn a_large_payload_does_not_fit_in_the_socket_buffers() {
+    let listener = std::net::TcpListener::bind(loopback()).unwrap();
+    let mut client = echo_clients::connect(listener.local_addr().unwrap()).unwrap();
+    let (_server, _) = listener.accept().unwrap();
+    client.set_nonblocking(true).unwrap();
+    let mut written = 0;
+    let large = payload(0);
+    // Nobody reads the server's end: the buffers fill, then WouldBlock.
+    let stopped = loop {
+        match client.write(&large[written..]) {
+            Ok(n) => written += n,
+            Err(e) => break e,
+        }
+        if written == large.len() {
+            panic!("a {} byte payload fit in the buffers", large.len());
+        }
+    };
+    assert_eq!(stopped.kind(), io::ErrorKind::WouldBlock);
+    assert!(written < large.len());
+}
+
+#[test]
+fn a_client_that_fails_is_named_in_the_error() {
+    // A port nobody listens on any more: every connect is refused.
+    let addr = std::net::TcpListener::bind(loopback()).unwrap().local_addr().unwrap();
+    let error = within_limit("clients of nobody", move || echo_clients::run(addr, 3))
+        .unwrap_err();
+    assert_eq!(error.kind(), io::ErrorKind::ConnectionRefused);
+    assert!(
+        error.to_string().starts_with("client 0: connect: "),
+        "the message names the client and the step: {error}"
+    );
+}
+
+#[test]
+fn after_shutdown_the_listener_is_closed_and_a_connect_is_refused() {
+    let (summary, report, addr) =
+        against_tokio(false, |addr| echo_clients::run(addr, 1).unwrap());
+    assert_eq!((summary.mismatched.len(), report.connections), (0, 1));
+    let refused = TcpStream::connect_timeout(&addr, LIMIT).unwrap_err();
+    assert_eq!(refused.kind(), io::ErrorKind::ConnectionRefused);
+}
+
+/// A client that resets mid-stream ends its own connection with
+/// `ConnectionReset`; the next client is served as usual.
+#[test]
+fn a_reset_fails_its_connection_only() {
+    let (_, report, _) = within_limit("a reset and a good client", || {
+        tokio_runtime(false).block_on(async {
+            let (server, mut control) = on_tokio::bind(loopback()).await.unwrap();
+            let addr = server.local_addr().unwrap();
+            let serving = tokio::spawn(server.run());
+            let reset = move || echo_clients::reset_after_echo(addr, b"half a request");
+            tokio::task::spawn_blocking(reset).await.unwrap().unwrap();
+            control.ended(1).await;
+            let good = move || echo_clients::run(addr, 1).unwrap();
+            let summary = tokio::task::spawn_blocking(good).await.unwrap();
+            assert_eq!(summary.mismatched, Vec::<usize>::new());
+            control.stop();
+            ((), serving.await.unwrap(), addr)
+        })
+    });
+    assert_eq!(report.connections, 2);
+    assert_eq!(report.failed, vec![io::ErrorKind::ConnectionReset]);
+    assert_eq!((report.echoed, report.closed_at_shutdown), (1, 0));
+    assert_eq!(report.bytes, "half a request".len() as u64 + payload(0).len() as u64);
+}
+
+/// A silent client is held for as long as it likes at the cost of one
+/// poll; shutdown closes it (it reads EOF) with one more, and completes.
+#[test]
+fn a_silent_client_costs_two_polls_and_is_closed_at_shutdown() {
+    let (eof, report) = within_limit("a silent client", || {
+        tokio_runtime(false).block_on(async {
+            let (server, mut control) = on_tokio::bind(loopback()).await.unwrap();
+            let mut silent =
+                echo_clients::connect(server.local_addr().unwrap()).unwrap();
+            let serving = tokio::spawn(server.run());
+            control.started(1).await;
+            // A server that spun on the silent socket would poll it
+            // thousands of times in here; ours is parked in epoll_wait.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            control.stop();
+            let report = serving.await.unwrap();
+            let eof = tokio::task::spawn_blocking(move || silent.read(&mut [0; 8]))
+                .await
+                .unwrap();
+            (eof.unwrap(), report)
+        })
+    });
+    assert_eq!(eof, 0, "the silent client reads EOF");
+    assert_eq!((report.connections, report.closed_at_shutdown), (1, 1));
+    assert_eq!((report.bytes, report.polls), (0, 2));
+}
+
+/// A client that sends nothing and closes: the server reads zero bytes at
+/// once, which is EOF, and closes too.
+#[test]
+fn a_client_that_closes_at_once_is_echoed_zero_bytes() {
+    let (eof, report, _) = against_tokio(false, |addr| {
+        let mut client = echo_clients::connect(addr).unwrap();
+        client.shutdown(Shutdown::Write).unwrap();
+        client.read(&mut [0; 8]).unwrap()
+    });
+    assert_eq!(eof, 0);
+    assert_eq!((report.connections, report.echoed, report.bytes), (1, 1, 0));
+}
+
+#[test]
+fn a_port_in_use_is_the_callers_error() {
+    let error = within_limit("two binds", || {
+        tokio_runtime(false).block_on(async {
+            let (first, _control) = on_tokio::bind(loopback()).await.unwrap();
+            let taken = first.local_addr().unwrap();
+            on_tokio::bind(taken).await.err().unwrap()
+        })
+    });
+    assert_eq!(error.kind(), io::ErrorKind::AddrInUse);
+}
