@@ -1,4 +1,4 @@
-//! Listings 27-4 and 27-5: an edge-triggered event is spent once it has been
+//! Listings 27-6 and 27-7: an edge-triggered event is spent once it has been
 //! reported; bytes left unread raise no second one.
 
 use std::io::{self, Read, Write};

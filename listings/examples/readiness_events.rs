@@ -1,4 +1,4 @@
-//! Listings 27-2 and 27-3: mio's Poll tells you when to try again.
+//! Listings 27-2 and 27-4: mio's Poll tells you when to try again.
 
 use std::io::{self, Write};
 use std::net::TcpStream;

@@ -1,4 +1,4 @@
-//! Listing 27-6: Tokio keeps a socket's readiness until an operation hits
+//! Listing 27-8: Tokio keeps a socket's readiness until an operation hits
 //! `WouldBlock`, which is how it lives with edge-triggered events.
 
 use std::io;

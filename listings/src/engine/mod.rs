@@ -3,4 +3,7 @@
 
 pub mod echo;
 pub mod echo_clients;
+pub mod net;
+pub mod reactor;
 pub mod readiness;
+pub mod runtime;
