@@ -5,11 +5,14 @@ mod common;
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::sync::mpsc;
+use std::thread;
 use std::time::Duration;
 
 use common::{LIMIT, within_limit};
-use listings::engine::echo::{Report, on_tokio};
+use listings::engine::echo::{Report, on_ours, on_tokio};
 use listings::engine::echo_clients::{self, CLIENTS, LARGE, Summary, payload};
+use listings::engine::runtime::{Counts, Runtime};
 
 /// Bytes the hundred clients send together: fixed by `payload`.
 const HUNDRED_CLIENTS_BYTES: u64 = 6_558_920;
@@ -45,10 +48,41 @@ fn against_tokio<T: Send + 'static>(
     })
 }
 
+/// Runs our echo server on our runtime while `clients` runs on a thread of
+/// its own, which stops the server when it is done (or panics). Returns
+/// what the clients said, the server's report and the loop's counts.
+fn against_ours<T: Send + 'static>(
+    clients: impl FnOnce(SocketAddr) -> T + Send + 'static,
+) -> (T, Report, Counts, SocketAddr) {
+    within_limit("our echo server and its clients", move || {
+        let runtime = Runtime::new().unwrap();
+        let handle = runtime.handle();
+        let (server, control) = on_ours::bind(loopback(), &handle).unwrap();
+        let addr = server.local_addr().unwrap();
+        let (report_tx, report) = mpsc::channel();
+        handle.spawn(async move { report_tx.send(server.run().await).unwrap() });
+        let clients = thread::spawn(move || {
+            let _stops_when_dropped = control;
+            clients(addr)
+        });
+        let counts = runtime.run();
+        (clients.join().unwrap(), report.recv().unwrap(), counts, addr)
+    })
+}
+
+#[test]
+fn ours_echoes_every_byte_of_a_hundred_clients() {
+    let (summary, report, _, _) = against_ours(|addr| echo_clients::run(addr, CLIENTS));
+    all_echoed(summary.unwrap(), report);
+}
+
 fn hundred_clients_are_echoed(multi_thread: bool) {
     let (summary, report, _) =
         against_tokio(multi_thread, |addr| echo_clients::run(addr, CLIENTS));
-    let summary = summary.unwrap();
+    all_echoed(summary.unwrap(), report);
+}
+
+fn all_echoed(summary: Summary, report: Report) {
     assert_eq!(
         summary,
         Summary {
@@ -214,5 +248,92 @@ fn a_port_in_use_is_the_callers_error() {
             on_tokio::bind(taken).await.err().unwrap()
         })
     });
+    assert_eq!(error.kind(), io::ErrorKind::AddrInUse);
+}
+
+// Our runtime, the same bad input.
+
+#[test]
+fn ours_refuses_a_connect_after_shutdown() {
+    let (summary, report, _, addr) =
+        against_ours(|addr| echo_clients::run(addr, 1).unwrap());
+    assert_eq!(
+        (summary.mismatched.len(), report.connections, report.echoed),
+        (0, 1, 1)
+    );
+    let refused = TcpStream::connect_timeout(&addr, LIMIT).unwrap_err();
+    assert_eq!(refused.kind(), io::ErrorKind::ConnectionRefused);
+}
+
+#[test]
+fn ours_fails_only_the_connection_that_resets() {
+    let (_, report, _, _) = against_ours(|addr| {
+        echo_clients::reset_after_echo(addr, b"half a request").unwrap();
+        let summary = echo_clients::run(addr, 1).unwrap();
+        assert_eq!(summary.mismatched, Vec::<usize>::new());
+    });
+    // The good client ran after the reset, but the reset connection's task
+    // may see its RST after the good one ends: the order of `failed` and
+    // `echoed` does not matter, only the counts.
+    assert_eq!(report.connections, 2);
+    assert_eq!(report.failed, vec![io::ErrorKind::ConnectionReset]);
+    assert_eq!((report.echoed, report.closed_at_shutdown), (1, 0));
+}
+
+#[test]
+fn ours_echoes_zero_bytes_to_a_client_that_closes_at_once() {
+    let (eof, report, _, _) = against_ours(|addr| {
+        let mut client = echo_clients::connect(addr).unwrap();
+        client.shutdown(Shutdown::Write).unwrap();
+        client.read(&mut [0; 8]).unwrap()
+    });
+    assert_eq!(eof, 0);
+    assert_eq!((report.connections, report.echoed, report.bytes), (1, 1, 0));
+}
+
+/// The silent client on our runtime: its task is polled once, the loop
+/// parks, and nothing runs until the stop; then one more poll ends it.
+#[test]
+fn ours_holds_a_silent_client_for_two_polls_and_closes_it_at_shutdown() {
+    let (eof, report, counts, parks_while_silent) =
+        within_limit("a silent client", || {
+            let runtime = Runtime::new().unwrap();
+            let handle = runtime.handle();
+            let (server, control) = on_ours::bind(loopback(), &handle).unwrap();
+            let addr = server.local_addr().unwrap();
+            let (report_tx, report) = mpsc::channel();
+            handle.spawn(async move { report_tx.send(server.run().await).unwrap() });
+            let looping = thread::spawn(move || runtime.run());
+
+            handle.wait_until_parked(1, LIMIT).unwrap(); // the server waits in accept
+            let mut silent = echo_clients::connect(addr).unwrap();
+            handle.wait_until_parked(2, LIMIT).unwrap(); // its connection waits in read
+            thread::sleep(Duration::from_millis(200));
+            let parks_while_silent = handle.parks();
+            control.stop();
+            let counts = looping.join().unwrap();
+            let eof = silent.read(&mut [0; 8]).unwrap();
+            (eof, report.recv().unwrap(), counts, parks_while_silent)
+        });
+    assert_eq!(eof, 0, "the silent client reads EOF");
+    assert_eq!((report.connections, report.closed_at_shutdown), (1, 1));
+    assert_eq!((report.bytes, report.polls), (0, 2));
+    assert_eq!(parks_while_silent, 2, "the loop slept through the silence");
+    // The server's task: 4 polls (accept waits; accepts; stops; returns).
+    // The connection's: 2. The stop is a wake, not a socket event. Whether
+    // the loop parks once more after the stop depends on whether it takes
+    // its queue between the stop's two wakes (the server's, the
+    // connection's), so only "at least" is fixed there.
+    assert_eq!((counts.polls, counts.events), (6, 2));
+    assert!(counts.parks >= 2);
+}
+
+#[test]
+fn ours_returns_a_port_in_use_to_the_caller() {
+    let runtime = Runtime::new().unwrap();
+    let handle = runtime.handle();
+    let (first, _control) = on_ours::bind(loopback(), &handle).unwrap();
+    let taken = first.local_addr().unwrap();
+    let error = on_ours::bind(taken, &handle).err().unwrap();
     assert_eq!(error.kind(), io::ErrorKind::AddrInUse);
 }

@@ -1,11 +1,13 @@
 //! Chapter 32: an echo server that reads what a client sends and writes it
-//! back until the client closes. First on Tokio ([`on_tokio`]), then on the
-//! runtime Part VI builds. Both report what they did in a [`Report`].
+//! back until the client closes: on the runtime Part VI builds ([`on_ours`])
+//! and on Tokio ([`on_tokio`]). Both say what they did in a [`Report`].
 
 use std::fmt;
 use std::io;
 
+pub mod on_ours;
 pub mod on_tokio;
+pub mod stop;
 
 /// How one connection ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,9 +71,10 @@ impl Report {
 /// to arrive (in how many pieces).
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = if self.connections == 1 { "" } else { "s" };
         write!(
             f,
-            "{} connections: {} echoed to EOF, {} closed at shutdown, {} failed, \
+            "{} connection{plural}: {} echoed to EOF, {} closed at shutdown, {} failed, \
              {} panicked; {} bytes echoed",
             self.connections,
             self.echoed,
