@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::future::Future;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::sync::mpsc;
@@ -336,4 +337,65 @@ fn ours_returns_a_port_in_use_to_the_caller() {
     let taken = first.local_addr().unwrap();
     let error = on_ours::bind(taken, &handle).err().unwrap();
     assert_eq!(error.kind(), io::ErrorKind::AddrInUse);
+}
+
+// The stop flag and the results list of our server.
+
+#[test]
+fn a_stop_wakes_every_waiter_and_a_dropped_waiter_leaves_no_waker() {
+    use listings::engine::echo::stop::Stop;
+    let stop = Stop::default();
+    let (counter, waker) = common::counting_waker();
+    let mut cx = std::task::Context::from_waker(&waker);
+    let mut first = Box::pin(stop.stopped());
+    let mut second = Box::pin(stop.stopped());
+    assert!(first.as_mut().poll(&mut cx).is_pending());
+    assert!(second.as_mut().poll(&mut cx).is_pending());
+    assert!(second.as_mut().poll(&mut cx).is_pending(), "polled twice");
+    assert_eq!(stop.waiting(), 2, "one waker per future, however often polled");
+    drop(second);
+    assert_eq!(stop.waiting(), 1, "a dropped future takes its waker out");
+    stop.set();
+    assert_eq!((counter.count(), stop.waiting()), (1, 0));
+    assert!(first.as_mut().poll(&mut cx).is_ready());
+    assert!(
+        Box::pin(stop.stopped()).as_mut().poll(&mut cx).is_ready(),
+        "set stays set"
+    );
+}
+
+#[test]
+fn unless_stopped_looks_at_the_flag_before_the_work() {
+    use listings::engine::echo::stop::{Stop, unless_stopped};
+    let stop = Stop::default();
+    let ready_work = async { 42 };
+    assert_eq!(
+        futures::executor::block_on(unless_stopped(&stop, ready_work)),
+        Some(42)
+    );
+    stop.set();
+    let ready_work = async { 42 };
+    assert_eq!(futures::executor::block_on(unless_stopped(&stop, ready_work)), None);
+}
+
+#[test]
+fn dropping_the_control_stops_either_server() {
+    let ours = within_limit("ours, its control dropped", || {
+        let runtime = Runtime::new().unwrap();
+        let handle = runtime.handle();
+        let (server, control) = on_ours::bind(loopback(), &handle).unwrap();
+        let (report_tx, report) = mpsc::channel();
+        handle.spawn(async move { report_tx.send(server.run().await).unwrap() });
+        drop(control);
+        runtime.run();
+        report.recv().unwrap()
+    });
+    let tokio = within_limit("Tokio's, its control dropped", || {
+        tokio_runtime(false).block_on(async {
+            let (server, control) = on_tokio::bind(loopback()).await.unwrap();
+            drop(control);
+            server.run().await
+        })
+    });
+    assert_eq!((ours, tokio), (Report::default(), Report::default()));
 }

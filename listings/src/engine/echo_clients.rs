@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use socket2::{Domain, SockRef, Socket, Type};
 
-use crate::engine::readiness::EVENT_LIMIT;
+use listings::engine::readiness::EVENT_LIMIT;
 
 /// How many clients [`run`] starts in the chapter's tests and programs.
 pub const CLIENTS: usize = 100;

@@ -12,7 +12,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use super::{Connection, Ending, Report};
+use listings::engine::echo::{Connection, Ending, Report};
 
 /// A bound echo server, not yet running.
 pub struct Server {
@@ -91,13 +91,13 @@ impl Server {
                     }
                     Err(error) => report.accept_errors.push(error.kind()),
                 },
-                Some(ended) = connections.join_next() => report.ended(ended),
+                Some(ended) = connections.join_next() => add(&mut report, ended),
                 _ = told.wait_for(|stop| *stop) => break,
             }
         }
         drop(listener); // from here on, a new connect is refused
         while let Some(ended) = connections.join_next().await {
-            report.ended(ended);
+            add(&mut report, ended);
         }
         report
     }
@@ -156,13 +156,12 @@ async fn counting_polls(
     connection
 }
 
-impl Report {
-    /// Adds a connection task's result: its [`Connection`], or a panic.
-    fn ended(&mut self, ended: Result<Connection, tokio::task::JoinError>) {
-        match ended {
-            Ok(connection) => self.add(connection),
-            Err(error) if error.is_panic() => self.panicked += 1,
-            Err(error) => panic!("a connection task was cancelled: {error}"),
-        }
+/// Adds a connection task's result to `report`: its [`Connection`], or a
+/// panic.
+fn add(report: &mut Report, ended: Result<Connection, tokio::task::JoinError>) {
+    match ended {
+        Ok(connection) => report.add(connection),
+        Err(error) if error.is_panic() => report.panicked += 1,
+        Err(error) => panic!("a connection task was cancelled: {error}"),
     }
 }

@@ -10,7 +10,7 @@ use std::pin::{Pin, pin};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
-use super::Connection;
+use listings::engine::echo::Connection;
 
 // ANCHOR: stop
 /// A flag, set once, that any number of tasks can wait on.
@@ -37,6 +37,11 @@ impl Stop {
             mem::take(&mut flag.waiting)
         };
         waiting.into_values().for_each(Waker::wake); // outside the lock
+    }
+
+    /// How many [`Stopped`] futures have left a waker (for tests).
+    pub fn waiting(&self) -> usize {
+        self.shared.lock().unwrap().waiting.len()
     }
 
     /// A future that is ready once the flag is set.
