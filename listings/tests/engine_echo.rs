@@ -399,3 +399,103 @@ fn dropping_the_control_stops_either_server() {
     });
     assert_eq!((ours, tokio), (Report::default(), Report::default()));
 }
+
+// The real one: what Tokio's TcpStream does that ours does not.
+
+/// `net/tcp/stream.rs`, `new_accepted`: an accepted stream starts out
+/// marked readable and writable, before any event, so its first read asks
+/// the kernel at once.
+#[test]
+fn tokio_marks_an_accepted_stream_ready_before_any_event() {
+    use futures::FutureExt;
+    let (ready_at_once, first_read) = within_limit("a fresh accept", || {
+        tokio_runtime(false).block_on(async {
+            let listener = tokio::net::TcpListener::bind(loopback()).await.unwrap();
+            let _silent = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+            let (server, _) = listener.accept().await.unwrap();
+            let ready_at_once = server.readable().now_or_never().is_some();
+            let first_read = server.try_read(&mut [0; 8]).unwrap_err().kind();
+            let ready_after = server.readable().now_or_never().is_some();
+            ((ready_at_once, ready_after), first_read)
+        })
+    });
+    assert_eq!(ready_at_once, (true, false), "assumed ready, until a WouldBlock");
+    assert_eq!(first_read, io::ErrorKind::WouldBlock);
+}
+
+/// `io/poll_evented.rs`, `poll_read`: on Linux, a read through
+/// `AsyncRead` that fills less than the buffer clears the readiness at
+/// once: the socket must be empty, and the next read waits for an event
+/// instead of asking the kernel for a `WouldBlock`. `try_read` does not.
+#[test]
+fn tokio_clears_readiness_after_a_short_read_but_not_after_a_short_try_read() {
+    use futures::FutureExt;
+    use tokio::io::AsyncReadExt;
+    let (after_read, after_try_read) = within_limit("short reads", || {
+        tokio_runtime(false).block_on(async {
+            let listener = tokio::net::TcpListener::bind(loopback()).await.unwrap();
+            let mut client =
+                TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+            let (mut server, _) = listener.accept().await.unwrap();
+            let mut big = [0u8; 64];
+
+            client.write_all(b"ping").unwrap();
+            server.readable().await.unwrap();
+            assert_eq!(server.read(&mut big).await.unwrap(), 4);
+            let after_read = server.readable().now_or_never().is_some();
+
+            client.write_all(b"ping").unwrap();
+            server.readable().await.unwrap();
+            assert_eq!(server.try_read(&mut big).unwrap(), 4);
+            let after_try_read = server.readable().now_or_never().is_some();
+            (after_read, after_try_read)
+        })
+    });
+    assert!(!after_read, "a short read left the readiness set");
+    assert!(after_try_read, "a short try_read cleared the readiness");
+}
+
+/// `task/join_set.rs`: dropping a `JoinSet` aborts every task in it.
+#[test]
+fn dropping_a_join_set_aborts_its_tasks() {
+    let dropped = within_limit("a dropped JoinSet", || {
+        tokio_runtime(false).block_on(async {
+            let (dropped_tx, mut dropped) =
+                tokio::sync::mpsc::unbounded_channel::<()>();
+            struct Guard(tokio::sync::mpsc::UnboundedSender<()>);
+            impl Drop for Guard {
+                fn drop(&mut self) {
+                    let _ = self.0.send(());
+                }
+            }
+            let mut set = tokio::task::JoinSet::new();
+            for _ in 0..3 {
+                let guard = Guard(dropped_tx.clone());
+                set.spawn(async move {
+                    let _guard = guard;
+                    std::future::pending::<()>().await
+                });
+            }
+            drop(dropped_tx);
+            drop(set);
+            let mut count = 0;
+            while dropped.recv().await.is_some() {
+                count += 1;
+            }
+            count
+        })
+    });
+    assert_eq!(dropped, 3);
+}
+
+/// Chapter 28's runtime does not catch a task's panic: it ends `run`.
+#[test]
+fn a_panicking_task_ends_chapter_28s_run_loop() {
+    let ended = within_limit("a panic on our runtime", || {
+        let runtime = Runtime::new().unwrap();
+        runtime.handle().spawn(async { panic!("on purpose") });
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runtime.run()))
+            .is_err()
+    });
+    assert!(ended);
+}

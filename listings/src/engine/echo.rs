@@ -9,6 +9,7 @@ pub mod on_ours;
 pub mod on_tokio;
 pub mod stop;
 
+// ANCHOR: ending
 /// How one connection ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -32,6 +33,7 @@ pub struct Connection {
     /// How often its task was polled.
     pub polls: u64,
 }
+// ANCHOR_END: ending
 
 /// What a server did between its start and its return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
