@@ -1,7 +1,9 @@
-//! Listing 33-N: four facts about Tokio's timer and tasks that chapter 33's
-//! table reads in Tokio's source, shown by running Tokio.
+//! Chapter 33: facts about Tokio's timer, tasks and budget that the
+//! chapter's tables read in Tokio's source, shown by running Tokio.
 
-use std::future::pending;
+use std::future::{Future, pending};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -85,7 +87,40 @@ fn tasks() {
 }
 // ANCHOR_END: tasks
 
+// ANCHOR: budget
+/// A task that receives 1000 messages, all queued before it starts. Every
+/// `recv` spends one unit of the task's budget, 128 per poll.
+fn budget() {
+    let runtime = Builder::new_current_thread().build().unwrap();
+    let polls = runtime.block_on(async {
+        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+        (0..1000).for_each(|n| sender.send(n).unwrap());
+        let polls = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&polls);
+        let receiving = async move {
+            for _ in 0..1000 {
+                receiver.recv().await.unwrap();
+            }
+        };
+        tokio::spawn(count_polls(receiving, counted)).await.unwrap();
+        polls.load(Ordering::SeqCst)
+    });
+    println!("budget: 1000 messages, all ready, took {polls} polls of the task");
+}
+// ANCHOR_END: budget
+
+/// Awaits `future`, adding one to `polls` each time it is polled.
+async fn count_polls<F: Future>(future: F, polls: Arc<AtomicUsize>) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(|cx| {
+        polls.fetch_add(1, Ordering::SeqCst);
+        future.as_mut().poll(cx)
+    })
+    .await
+}
+
 fn main() {
+    budget();
     paused_timer();
     let on_runtime = thread::Builder::new().name("runtime".into());
     on_runtime.spawn(tasks).unwrap().join().unwrap();

@@ -3,8 +3,8 @@
 
 mod common;
 
-use std::future::pending;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::future::{Future, pending};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -146,4 +146,55 @@ fn the_multi_thread_workers_are_named_tokio_rt_worker_too() {
         runtime.block_on(async { tokio::spawn(async { thread_name() }).await.unwrap() })
     });
     assert_eq!(name, "tokio-rt-worker");
+}
+
+/// Receives 1000 queued messages in a task of `spawn`, and counts its polls.
+fn polls_to_receive_1000(
+    spawn: impl FnOnce(std::pin::Pin<Box<dyn Future<Output = ()> + Send>>),
+) -> Arc<AtomicUsize> {
+    let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+    (0..1000).for_each(|n| sender.send(n).unwrap());
+    let polls = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&polls);
+    let mut receiving = Box::pin(async move {
+        for _ in 0..1000 {
+            receiver.recv().await.unwrap();
+        }
+    });
+    spawn(Box::pin(std::future::poll_fn(move |cx| {
+        counted.fetch_add(1, Ordering::SeqCst);
+        receiving.as_mut().poll(cx)
+    })));
+    polls
+}
+
+/// `task/coop/mod.rs`: each poll of a Tokio task has a budget of 128
+/// operations; `recv` spends one each and returns `Pending` when it is
+/// gone, though messages are waiting. 1000 messages: 8 polls.
+#[test]
+fn tokio_makes_a_task_yield_after_128_operations() {
+    let polls = within_limit("the budget", || {
+        Builder::new_current_thread().build().unwrap().block_on(async {
+            let mut task = None;
+            let polls =
+                polls_to_receive_1000(|future| task = Some(tokio::spawn(future)));
+            task.unwrap().await.unwrap();
+            polls.load(Ordering::SeqCst)
+        })
+    });
+    assert_eq!(polls, 8);
+}
+
+/// Outside a Tokio runtime there is no budget: on our runtime the same task
+/// receives all 1000 in one poll.
+#[test]
+fn our_runtime_has_no_budget_the_same_task_takes_one_poll() {
+    let polls = within_limit("no budget", || {
+        let runtime = listings::engine::runtime::Runtime::new().unwrap();
+        let handle = runtime.handle();
+        let polls = polls_to_receive_1000(|future| handle.spawn(future));
+        runtime.run();
+        polls.load(Ordering::SeqCst)
+    });
+    assert_eq!(polls, 1);
 }
