@@ -7,7 +7,8 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use listings::engine::echo::{Report, on_ours, on_tokio};
+use listings::engine::echo::report::Report;
+use listings::engine::echo::{on_ours, on_tokio};
 use listings::engine::echo_clients;
 use listings::engine::readiness::EVENT_LIMIT;
 use listings::engine::runtime::Runtime;

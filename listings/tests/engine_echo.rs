@@ -11,7 +11,8 @@ use std::thread;
 use std::time::Duration;
 
 use common::{LIMIT, within_limit};
-use listings::engine::echo::{Report, on_ours, on_tokio};
+use listings::engine::echo::report::Report;
+use listings::engine::echo::{on_ours, on_tokio};
 use listings::engine::echo_clients::{self, CLIENTS, LARGE, Summary, payload};
 use listings::engine::runtime::{Counts, Runtime};
 

@@ -5,8 +5,8 @@ use std::io;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use listings::engine::echo::report::{Connection, Ending, Report};
 use listings::engine::echo::stop::{Ended, Stop, unless_stopped};
-use listings::engine::echo::{Connection, Ending, Report};
 use listings::engine::net::{TcpListener, TcpStream};
 use listings::engine::runtime::{Handle, count_polls};
 

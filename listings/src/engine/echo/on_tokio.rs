@@ -12,7 +12,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-use listings::engine::echo::{Connection, Ending, Report};
+use listings::engine::echo::report::{Connection, Ending, Report};
 
 /// A bound echo server, not yet running.
 pub struct Server {

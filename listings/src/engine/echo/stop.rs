@@ -10,7 +10,7 @@ use std::pin::{Pin, pin};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
-use listings::engine::echo::Connection;
+use listings::engine::echo::report::Connection;
 
 // ANCHOR: stop
 /// A flag, set once, that any number of tasks can wait on.

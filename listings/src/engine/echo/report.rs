@@ -1,13 +1,8 @@
-//! Chapter 32: an echo server that reads what a client sends and writes it
-//! back until the client closes: on the runtime Part VI builds ([`on_ours`])
-//! and on Tokio ([`on_tokio`]). Both say what they did in a [`Report`].
+//! What the echo servers say when they stop: how each connection ended,
+//! and a [`Report`] adding them up.
 
 use std::fmt;
 use std::io;
-
-pub mod on_ours;
-pub mod on_tokio;
-pub mod stop;
 
 // ANCHOR: ending
 /// How one connection ended.
