@@ -12,12 +12,21 @@ cd "$(dirname "$0")/.."
 #   listings/src/state_machines/pinned_cursor.rs  (chapter 17)
 #   listings/src/state_machines/counted.rs        (chapter 18)
 #   listings/src/state_machines/counting_alloc.rs (chapter 20)
-tests=(pinning pin_projection counting_alloc)
-examples=(pinned_cursor)
+#   listings/src/engine/task/{header,schedule,raw,waker,join}.rs (chapters
+#     30 and 31, a task by hand; engine_task and engine_join run it on a
+#     queue driven by hand, with no clock and no socket, and skip under Miri
+#     the tests that need chapter 28's runtime)
+tests=(pinning pin_projection counting_alloc engine_task engine_join)
+examples=(pinned_cursor task_counts task_wake_while_running)
 covered=(
   listings/src/state_machines/pinned_cursor.rs
   listings/src/state_machines/counted.rs
   listings/src/state_machines/counting_alloc.rs
+  listings/src/engine/task/header.rs
+  listings/src/engine/task/schedule.rs
+  listings/src/engine/task/raw.rs
+  listings/src/engine/task/waker.rs
+  listings/src/engine/task/join.rs
 )
 
 fail() {

@@ -27,9 +27,10 @@ use crate::outputs::{self, OutputFile};
 use crate::summary::{self, Chapter};
 use crate::{Problem, relative};
 
-/// Where listing sources live, relative to the book root.
-const LISTING_DIRS: [&str; 3] =
-    ["listings/examples", "listings/src", "listings/compile-fail"];
+/// Where listing sources live, relative to the book root. `loom-checks/src`
+/// holds chapter 30's loom models, which compile a listing against loom.
+const LISTING_DIRS: [&str; 4] =
+    ["listings/examples", "listings/src", "listings/compile-fail", "loom-checks/src"];
 const OUTPUT_DIR: &str = "listings/output";
 const COMPILE_FAIL_DIR: &str = "listings/compile-fail";
 const CAPTION_START: &str = "<span class=\"caption\">Listing ";

@@ -1,4 +1,4 @@
-//! Listings 28-27 to 28-31: what our sockets do with a peer that resets, a
+//! Listings 28-30 to 28-34: what our sockets do with a peer that resets, a
 //! client that says nothing, the end of a stream, a port that is taken, and
 //! an event for a socket that is gone.
 

@@ -1,4 +1,4 @@
-//! Listing 28-25: a listener task that accepts one connection and spawns, from
+//! Listing 28-28: a listener task that accepts one connection and spawns, from
 //! inside itself, a task that echoes it.
 
 use std::io::{self, Read, Write};

@@ -1,4 +1,4 @@
-//! Listing 28-26: a client that waits 200 ms before it sends, and what the
+//! Listing 28-29: a client that waits 200 ms before it sends, and what the
 //! wait costs the runtime: a constant number of polls and parks.
 
 use std::io::{self, Write};
@@ -34,7 +34,7 @@ fn main() -> io::Result<()> {
     });
     let counts = runtime.run();
     client_thread.join().unwrap()?;
-    let Counts { polls, parks, events } = counts;
+    let Counts { polls, parks, events, .. } = counts;
     println!("task polls: {polls}, loop parks: {parks}, socket events: {events}");
     Ok(())
 }

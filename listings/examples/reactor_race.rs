@@ -1,4 +1,4 @@
-//! Listings 28-14, 28-15 and 28-17: the race between an event and a stored waker,
+//! Listings 28-16, 28-17 and 28-19: the race between an event and a stored waker,
 //! played step by step on one thread, the wrong way and the right way.
 
 use std::task::{Context, Poll};

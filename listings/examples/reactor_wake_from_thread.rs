@@ -1,4 +1,4 @@
-//! Listing 28-24: a thread that wakes a task while the loop is blocked in
+//! Listing 28-27: a thread that wakes a task while the loop is blocked in
 //! `poll` with no socket to watch: the `mio::Waker` ends the block.
 
 use std::io;

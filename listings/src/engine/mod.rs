@@ -7,3 +7,5 @@ pub mod net;
 pub mod reactor;
 pub mod readiness;
 pub mod runtime;
+pub mod task;
+pub mod timer;

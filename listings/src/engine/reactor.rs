@@ -115,7 +115,8 @@ impl Entry {
 // ANCHOR: racy
 /// The two steps of a `poll_ready` written the obvious way, each under a lock
 /// of its own, and a clear that forgets what it saw. Shown to be wrong by
-/// `listings/tests/engine_reactor.rs`; nothing else uses them.
+/// `listings/tests/engine_reactor.rs`; only the tests and
+/// `listings/examples/reactor_race.rs` use them.
 impl Entry {
     /// Step 1: is this half ready?
     pub fn is_ready(&self, direction: Direction) -> bool {
@@ -187,11 +188,10 @@ impl EntryState {
 // ANCHOR_END: poll_ready
 
 impl Entry {
-    /// Drops the stored wakers (used when the socket is dropped).
-    fn clear_wakers(&self) {
+    /// Takes the stored wakers out (when the socket is dropped).
+    fn take_wakers(&self) -> [Option<Waker>; 2] {
         let mut state = self.state.lock().unwrap();
-        state.reader = None;
-        state.writer = None;
+        [state.reader.take(), state.writer.take()]
     }
 }
 
@@ -221,8 +221,8 @@ pub struct Reactor {
 impl IoHandle {
     /// Registers `source` for reads and writes under a new token, and gives
     /// back the token and its entry. The entry starts with no readiness: the
-    /// first event (mio delivers one for a socket that is ready at once)
-    /// sets it.
+    /// first event sets it (on Linux, epoll looks at the socket when it is
+    /// added, so a socket that is ready already gets an event at once).
     pub fn register(
         &self,
         source: &mut impl Source,
@@ -241,9 +241,10 @@ impl IoHandle {
     /// Deregisters `source` and removes its entry. An event for `token` that
     /// mio had already queued finds no entry, and the reactor ignores it.
     pub fn deregister(&self, source: &mut impl Source, token: Token) -> io::Result<()> {
-        if let Some(entry) = self.entries.lock().unwrap().remove(&token) {
-            entry.clear_wakers();
-        }
+        let entry = self.entries.lock().unwrap().remove(&token);
+        // Dropped with no lock held: a waker may be the last handle to a
+        // task, whose future may own sockets that deregister in turn.
+        drop(entry.map(|entry| entry.take_wakers()));
         self.registry.deregister(source)
     }
 }
@@ -335,6 +336,32 @@ impl Reactor {
         &self.handle
     }
 }
+
+// ANCHOR: park
+/// What the run loop parks in.
+pub trait Park {
+    /// Blocks until there is something to deliver, or `timeout` (`None`:
+    /// no limit), and delivers it: wakes the tasks it concerns.
+    fn park(&mut self, timeout: Option<Duration>) -> io::Result<Parked>;
+}
+
+/// What one park delivered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Parked {
+    /// Events for registered sockets.
+    pub events: usize,
+    /// Timers that fired.
+    pub fired: usize,
+}
+
+/// The reactor is a driver: a park is one turn.
+impl Park for Reactor {
+    fn park(&mut self, timeout: Option<Duration>) -> io::Result<Parked> {
+        let turn = self.turn(timeout)?;
+        Ok(Parked { events: turn.events, fired: 0 })
+    }
+}
+// ANCHOR_END: park
 
 // ANCHOR: wake_count
 /// A waker that only counts its wake-ups, for playing the reactor's steps by

@@ -15,7 +15,9 @@ use std::task::{Context, Wake, Waker};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
-use listings::engine::reactor::{IoHandle, Reactor, Turn};
+use listings::engine::reactor::{IoHandle, Park, Reactor};
+use listings::engine::task::{self, JoinHandle, Notified, Schedule};
+use listings::engine::timer::{HasTimers, TimeDriver, TimeHandle};
 
 // ANCHOR: runnable
 /// Anything the run loop can queue and run: Part V's `Job` here, a task made
@@ -44,6 +46,7 @@ struct Shared<T> {
     /// Spawned tasks that have not finished.
     alive: AtomicUsize,
     io: Arc<IoHandle>,
+    time: Arc<TimeHandle>,
     parks: ParkCount,
 }
 
@@ -101,6 +104,11 @@ impl<T> Handle<T> {
         &self.shared.io
     }
 
+    /// The timers, which sleeps register with.
+    pub fn time(&self) -> &Arc<TimeHandle> {
+        &self.shared.time
+    }
+
     /// How many times the loop has begun a blocking park so far.
     pub fn parks(&self) -> usize {
         self.shared.parks.get()
@@ -111,6 +119,13 @@ impl<T> Handle<T> {
     /// the loop is parked, so that what they cause lands in a known park.
     pub fn wait_until_parked(&self, n: usize, limit: Duration) -> io::Result<()> {
         self.shared.parks.wait_for(n, limit)
+    }
+}
+
+/// Sleeps reach the runtime's timers through its handle.
+impl<T> HasTimers for Handle<T> {
+    fn timers(&self) -> &Arc<TimeHandle> {
+        &self.shared.time
     }
 }
 
@@ -158,19 +173,9 @@ impl Handle<Arc<Job>> {
 }
 // ANCHOR_END: job
 
-// ANCHOR: driver
-/// What the loop parks in: the reactor, for now.
-struct Driver {
-    reactor: Reactor,
-}
-
-impl Driver {
-    /// Blocks until an event (or `timeout`), and delivers what came.
-    fn park(&mut self, timeout: Option<Duration>) -> io::Result<Turn> {
-        self.reactor.turn(timeout)
-    }
-}
-// ANCHOR_END: driver
+/// The driver the loop parks in: chapter 29's timers wrapped around the
+/// reactor.
+type Driver = TimeDriver<Reactor>;
 
 // ANCHOR: runtime
 /// The loop's side: the shared state, and the driver it parks in.
@@ -188,6 +193,8 @@ pub struct Counts {
     pub parks: usize,
     /// Events the driver delivered to sockets.
     pub events: usize,
+    /// Timers the driver fired.
+    pub fired: usize,
 }
 
 impl Runtime {
@@ -201,6 +208,7 @@ impl<T: Runnable> Runtime<T> {
     /// A runtime whose queue holds tasks of type `T`.
     pub fn for_tasks() -> io::Result<Runtime<T>> {
         let reactor = Reactor::new()?;
+        let time = Arc::new(TimeHandle::default());
         let shared = Arc::new(Shared {
             queue: Mutex::new(Queue {
                 tasks: VecDeque::new(),
@@ -209,9 +217,10 @@ impl<T: Runnable> Runtime<T> {
             }),
             alive: AtomicUsize::new(0),
             io: Arc::clone(reactor.handle()),
+            time: Arc::clone(&time),
             parks: ParkCount::default(),
         });
-        Ok(Runtime { shared, driver: Driver { reactor } })
+        Ok(Runtime { shared, driver: TimeDriver::new(reactor, time) })
     }
 
     /// A handle to spawn with, and to register sockets with.
@@ -246,8 +255,9 @@ impl<T: Runnable> Runtime<T> {
             }
             let idle = self.begin_park();
             let timeout = if idle { None } else { Some(Duration::ZERO) };
-            let turn = self.driver.park(timeout).expect("the driver failed to poll");
-            counts.events += turn.events;
+            let parked = self.driver.park(timeout).expect("the driver failed to poll");
+            counts.events += parked.events;
+            counts.fired += parked.fired;
             if idle {
                 counts.parks += 1;
                 self.shared.queue.lock().unwrap().parked = false;
@@ -319,3 +329,33 @@ pub async fn count_polls<F: Future>(future: F, polls: &AtomicUsize) -> F::Output
     })
     .await
 }
+
+// ANCHOR: tasks
+/// Chapter 30's task on this loop: the loop runs it, and its wakers and
+/// its `JoinHandle`'s `abort` queue it here.
+impl Runnable for Notified {
+    fn run(self) -> Ran {
+        if Notified::run(self) { Ran::Finished } else { Ran::Pending }
+    }
+}
+
+impl Schedule for Handle<Notified> {
+    fn schedule(&self, task: Notified) {
+        Handle::schedule(self, task);
+    }
+}
+
+impl Handle<Notified> {
+    /// Spawns `future` as a task made by hand, from the loop's thread or
+    /// any other, and returns the handle to its output.
+    pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let (task, handle) = task::spawn(future, self.clone());
+        self.spawn_runnable(task);
+        handle
+    }
+}
+// ANCHOR_END: tasks

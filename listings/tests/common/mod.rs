@@ -12,16 +12,21 @@ use std::time::Duration;
 /// declares a hang. Generous, so a loaded machine does not fail the test.
 pub const LIMIT: Duration = Duration::from_secs(10);
 
-/// Runs `work` on a thread and fails the test if it takes longer than LIMIT.
+/// Runs `work` on a thread and fails the test if it takes longer than LIMIT,
+/// or if it panics (its own message is printed by the thread first).
 pub fn within_limit<T: Send + 'static>(
     what: &str,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> T {
     let (done, result) = mpsc::channel();
     thread::spawn(move || done.send(work()));
-    result
-        .recv_timeout(LIMIT)
-        .unwrap_or_else(|_| panic!("{what} did not finish within {LIMIT:?}: it hangs"))
+    match result.recv_timeout(LIMIT) {
+        Ok(value) => value,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what} did not finish within {LIMIT:?}: it hangs")
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{what} panicked"),
+    }
 }
 
 /// Runs `work` on a thread and fails the test if it *does* finish within
