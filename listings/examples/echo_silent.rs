@@ -3,7 +3,6 @@
 
 use std::io::{self, Read};
 use std::net::SocketAddr;
-use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
@@ -12,17 +11,17 @@ use listings::engine::echo::{on_ours, on_tokio};
 use listings::engine::echo_clients;
 use listings::engine::readiness::EVENT_LIMIT;
 use listings::engine::runtime::Runtime;
+use listings::engine::task::Notified;
 
 const SILENCE: Duration = Duration::from_millis(200);
 
 // ANCHOR: ours
 fn on_our_runtime(loopback: SocketAddr) -> io::Result<()> {
-    let runtime = Runtime::new()?;
+    let runtime = Runtime::<Notified>::for_tasks()?;
     let handle = runtime.handle();
     let (server, control) = on_ours::bind(loopback, &handle)?;
     let addr = server.local_addr()?;
-    let (report_tx, report) = mpsc::channel();
-    handle.spawn(async move { report_tx.send(server.run().await).unwrap() });
+    let serving = handle.spawn(server.run());
     let looping = thread::spawn(move || runtime.run());
 
     handle.wait_until_parked(1, EVENT_LIMIT)?; // the server waits in accept
@@ -35,7 +34,9 @@ fn on_our_runtime(loopback: SocketAddr) -> io::Result<()> {
     );
     control.stop();
     let counts = looping.join().unwrap();
-    print_outcome("ours: ", report.recv().unwrap(), silent.read(&mut [0; 8])?);
+    let report = futures::executor::block_on(serving)
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    print_outcome("ours: ", report, silent.read(&mut [0; 8])?);
     println!("ours:  all tasks together were polled {} times", counts.polls);
     Ok(())
 }

@@ -6,7 +6,6 @@ mod common;
 use std::future::Future;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
-use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
@@ -15,6 +14,7 @@ use listings::engine::echo::report::Report;
 use listings::engine::echo::{on_ours, on_tokio};
 use listings::engine::echo_clients::{self, CLIENTS, LARGE, Summary, payload};
 use listings::engine::runtime::{Counts, Runtime};
+use listings::engine::task::Notified;
 
 /// Bytes the hundred clients send together: fixed by `payload`.
 const HUNDRED_CLIENTS_BYTES: u64 = 6_558_920;
@@ -57,18 +57,18 @@ fn against_ours<T: Send + 'static>(
     clients: impl FnOnce(SocketAddr) -> T + Send + 'static,
 ) -> (T, Report, Counts, SocketAddr) {
     within_limit("our echo server and its clients", move || {
-        let runtime = Runtime::new().unwrap();
+        let runtime = Runtime::<Notified>::for_tasks().unwrap();
         let handle = runtime.handle();
         let (server, control) = on_ours::bind(loopback(), &handle).unwrap();
         let addr = server.local_addr().unwrap();
-        let (report_tx, report) = mpsc::channel();
-        handle.spawn(async move { report_tx.send(server.run().await).unwrap() });
+        let serving = handle.spawn(server.run());
         let clients = thread::spawn(move || {
             let _stops_when_dropped = control;
             clients(addr)
         });
         let counts = runtime.run();
-        (clients.join().unwrap(), report.recv().unwrap(), counts, addr)
+        let report = futures::executor::block_on(serving).unwrap();
+        (clients.join().unwrap(), report, counts, addr)
     })
 }
 
@@ -299,12 +299,11 @@ fn ours_echoes_zero_bytes_to_a_client_that_closes_at_once() {
 fn ours_holds_a_silent_client_for_two_polls_and_closes_it_at_shutdown() {
     let (eof, report, counts, parks_while_silent) =
         within_limit("a silent client", || {
-            let runtime = Runtime::new().unwrap();
+            let runtime = Runtime::<Notified>::for_tasks().unwrap();
             let handle = runtime.handle();
             let (server, control) = on_ours::bind(loopback(), &handle).unwrap();
             let addr = server.local_addr().unwrap();
-            let (report_tx, report) = mpsc::channel();
-            handle.spawn(async move { report_tx.send(server.run().await).unwrap() });
+            let serving = handle.spawn(server.run());
             let looping = thread::spawn(move || runtime.run());
 
             handle.wait_until_parked(1, LIMIT).unwrap(); // the server waits in accept
@@ -315,7 +314,8 @@ fn ours_holds_a_silent_client_for_two_polls_and_closes_it_at_shutdown() {
             control.stop();
             let counts = looping.join().unwrap();
             let eof = silent.read(&mut [0; 8]).unwrap();
-            (eof, report.recv().unwrap(), counts, parks_while_silent)
+            let report = futures::executor::block_on(serving).unwrap();
+            (eof, report, counts, parks_while_silent)
         });
     assert_eq!(eof, 0, "the silent client reads EOF");
     assert_eq!((report.connections, report.closed_at_shutdown), (1, 1));
@@ -332,7 +332,7 @@ fn ours_holds_a_silent_client_for_two_polls_and_closes_it_at_shutdown() {
 
 #[test]
 fn ours_returns_a_port_in_use_to_the_caller() {
-    let runtime = Runtime::new().unwrap();
+    let runtime = Runtime::<Notified>::for_tasks().unwrap();
     let handle = runtime.handle();
     let (first, _control) = on_ours::bind(loopback(), &handle).unwrap();
     let taken = first.local_addr().unwrap();
@@ -382,14 +382,13 @@ fn unless_stopped_looks_at_the_flag_before_the_work() {
 #[test]
 fn dropping_the_control_stops_either_server() {
     let ours = within_limit("ours, its control dropped", || {
-        let runtime = Runtime::new().unwrap();
+        let runtime = Runtime::<Notified>::for_tasks().unwrap();
         let handle = runtime.handle();
         let (server, control) = on_ours::bind(loopback(), &handle).unwrap();
-        let (report_tx, report) = mpsc::channel();
-        handle.spawn(async move { report_tx.send(server.run().await).unwrap() });
+        let serving = handle.spawn(server.run());
         drop(control);
         runtime.run();
-        report.recv().unwrap()
+        futures::executor::block_on(serving).unwrap()
     });
     let tokio = within_limit("Tokio's, its control dropped", || {
         tokio_runtime(false).block_on(async {
@@ -487,16 +486,4 @@ fn dropping_a_join_set_aborts_its_tasks() {
         })
     });
     assert_eq!(dropped, 3);
-}
-
-/// Chapter 28's runtime does not catch a task's panic: it ends `run`.
-#[test]
-fn a_panicking_task_ends_chapter_28s_run_loop() {
-    let ended = within_limit("a panic on our runtime", || {
-        let runtime = Runtime::new().unwrap();
-        runtime.handle().spawn(async { panic!("on purpose") });
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| runtime.run()))
-            .is_err()
-    });
-    assert!(ended);
 }

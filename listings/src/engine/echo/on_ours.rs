@@ -1,19 +1,22 @@
 //! The echo server on our runtime: chapter 28's `TcpListener` and
-//! `TcpStream`, `Handle::spawn`, and a hand-made stop flag.
+//! `TcpStream`, chapter 31's `Handle::spawn` and `JoinHandle`, and a
+//! hand-made stop flag.
 
+use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use listings::engine::echo::report::{Connection, Ending, Report};
-use listings::engine::echo::stop::{Ended, Stop, unless_stopped};
+use listings::engine::echo::stop::{Stop, unless_stopped};
 use listings::engine::net::{TcpListener, TcpStream};
 use listings::engine::runtime::{Handle, count_polls};
+use listings::engine::task::{JoinError, JoinHandle, Notified};
 
 /// A bound echo server, not yet running.
 pub struct Server {
     listener: TcpListener,
-    handle: Handle,
+    handle: Handle<Notified>,
     stop: Stop,
 }
 
@@ -24,7 +27,10 @@ pub struct Control {
 
 /// Binds a server to `addr` on `handle`'s reactor. A port already in use is
 /// the caller's error, returned here (`AddrInUse`); nothing runs yet.
-pub fn bind(addr: SocketAddr, handle: &Handle) -> io::Result<(Server, Control)> {
+pub fn bind(
+    addr: SocketAddr,
+    handle: &Handle<Notified>,
+) -> io::Result<(Server, Control)> {
     let listener = TcpListener::bind(addr, handle)?;
     let stop = Stop::default();
     let server = Server { listener, handle: handle.clone(), stop: stop.clone() };
@@ -58,26 +64,28 @@ impl Server {
     /// what happened.
     pub async fn run(self) -> Report {
         let Server { listener, handle, stop } = self;
-        let ended = Ended::default();
+        let mut connections: Vec<JoinHandle<Connection>> = Vec::new();
         let mut report = Report::default();
         while let Some(accepted) = unless_stopped(&stop, listener.accept()).await {
             match accepted {
                 Ok((stream, _)) => {
                     report.connections += 1;
-                    let (stop, ended) = (stop.clone(), ended.clone());
-                    handle.spawn(async move {
-                        let polls = AtomicUsize::new(0);
-                        let mut served = count_polls(echo(stream, stop), &polls).await;
-                        served.polls = polls.load(Ordering::SeqCst) as u64;
-                        ended.push(served);
-                    });
+                    connections
+                        .push(handle.spawn(counting_polls(echo(stream, stop.clone()))));
                 }
                 Err(error) => report.accept_errors.push(error.kind()),
             }
+            // Take in the results of the connections that have ended.
+            let (ended, running) =
+                connections.into_iter().partition(JoinHandle::is_finished);
+            connections = running;
+            for connection in ended {
+                add(&mut report, connection.await);
+            }
         }
         drop(listener); // from here on, a new connect is refused
-        for connection in ended.all(report.connections).await {
-            report.add(connection);
+        for connection in connections {
+            add(&mut report, connection.await);
         }
         report
     }
@@ -109,3 +117,21 @@ async fn echo(stream: TcpStream, stop: Stop) -> Connection {
     Connection { ending, bytes, polls: 0 }
 }
 // ANCHOR_END: echo
+
+/// Runs `served`, counting its polls into the result.
+async fn counting_polls(served: impl Future<Output = Connection>) -> Connection {
+    let polls = AtomicUsize::new(0);
+    let mut connection = count_polls(served, &polls).await;
+    connection.polls = polls.load(Ordering::SeqCst) as u64;
+    connection
+}
+
+/// Adds a connection task's result to `report`: its [`Connection`], or a
+/// panic.
+fn add(report: &mut Report, ended: Result<Connection, JoinError>) {
+    match ended {
+        Ok(connection) => report.add(connection),
+        Err(error) if error.is_panic() => report.panicked += 1,
+        Err(_) => panic!("a connection task was cancelled"),
+    }
+}

@@ -1,7 +1,6 @@
-//! What the echo server on our runtime needs besides sockets and `spawn`: a
-//! flag that many tasks wait on (stop), and a place where connection tasks
-//! leave their results for the accept loop (until `JoinHandle` exists).
-//! Both are a `Mutex` and the wakers of whoever waits: no runtime needed.
+//! What the echo server on our runtime needs besides sockets, `spawn` and
+//! `JoinHandle`: a flag that many tasks wait on. It is a `Mutex` and the
+//! wakers of whoever waits: no runtime needed.
 
 use std::collections::BTreeMap;
 use std::future::{Future, poll_fn};
@@ -9,8 +8,6 @@ use std::mem;
 use std::pin::{Pin, pin};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
-
-use listings::engine::echo::report::Connection;
 
 // ANCHOR: stop
 /// A flag, set once, that any number of tasks can wait on.
@@ -93,46 +90,3 @@ pub async fn unless_stopped<F: Future>(stop: &Stop, work: F) -> Option<F::Output
     .await
 }
 // ANCHOR_END: unless_stopped
-
-// ANCHOR: ended
-/// Where connection tasks leave what they did, and the accept loop waits
-/// for them all.
-#[derive(Clone, Default)]
-pub struct Ended {
-    shared: Arc<Mutex<Results>>,
-}
-
-#[derive(Default)]
-struct Results {
-    connections: Vec<Connection>,
-    /// The task waiting in [`Ended::all`], if any.
-    waiting: Option<Waker>,
-}
-
-impl Ended {
-    /// Leaves one connection's result, and wakes the task waiting for them.
-    pub fn push(&self, connection: Connection) {
-        let waiting = {
-            let mut results = self.shared.lock().unwrap();
-            results.connections.push(connection);
-            results.waiting.take()
-        };
-        if let Some(waker) = waiting {
-            waker.wake();
-        }
-    }
-
-    /// Waits until `n` connections have ended, and takes their results.
-    pub async fn all(&self, n: usize) -> Vec<Connection> {
-        poll_fn(|cx| {
-            let mut results = self.shared.lock().unwrap();
-            if results.connections.len() >= n {
-                return Poll::Ready(mem::take(&mut results.connections));
-            }
-            results.waiting = Some(cx.waker().clone());
-            Poll::Pending
-        })
-        .await
-    }
-}
-// ANCHOR_END: ended
