@@ -3,12 +3,14 @@
 # chapter 30) with loom: wakers racing a poll queue the task exactly once,
 # the reference count reaches zero once, a wake or an abort racing
 # completion queues nothing, a join waker racing completion is woken or
-# sees the output, and a load-then-store version loses a wake (which loom
-# must find). The same file is compiled against loom's atomics by
+# sees the output, a handle dropped during completion leaves the output and
+# the waker each to one side (the models that touch those two places use
+# loom's UnsafeCell, which fails on an access the state word does not
+# order), and a load-then-store version loses a wake (which loom must find). The same file is compiled against loom's atomics by
 # loom-checks/src/lib.rs, so no global `--cfg loom` (and no rebuilt
 # tokio) is needed.
 #   bash ci/loom.sh
-# The models are small: a debug build explores them in about two seconds.
+# The models are small: a debug build explores them in about three seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test -p loom-checks --test state

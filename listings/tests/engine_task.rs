@@ -5,6 +5,7 @@
 
 use std::future::{Future, poll_fn};
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::thread;
@@ -13,7 +14,7 @@ use listings::engine::task::demo::{CountFrees, Drops, WaitForWake, WakerSlot};
 use listings::engine::task::queue::Queue;
 use listings::engine::task::state::{COMPLETE, NOTIFIED, RUNNING};
 use listings::engine::task::waker::task_state;
-use listings::engine::task::{JoinHandle, Schedule, spawn};
+use listings::engine::task::{JoinHandle, Notified, Schedule, spawn};
 use listings::state_machines::counting_alloc::{CountingAllocator, allocations_during};
 
 #[global_allocator]
@@ -353,4 +354,43 @@ fn part_v_queues_a_task_once_per_wake_and_the_state_word_once() {
     assert_eq!(queue.run_until_idle(), 2, "one poll, then one for both wakes");
     assert_eq!(*polls.lock().unwrap(), 2);
     assert!(!handle.is_finished());
+}
+
+/// A scheduler that has shut down: it drops every task it is given, then
+/// still reads its own field, as a real one might (to count, or to log).
+struct ShutDown {
+    refused: AtomicUsize,
+    frees: Drops,
+}
+
+impl Schedule for ShutDown {
+    fn schedule(&self, task: Notified) {
+        drop(task);
+        self.refused.fetch_add(1, Ordering::SeqCst); // `self` lives in the task
+    }
+}
+
+impl Drop for ShutDown {
+    fn drop(&mut self) {
+        drop(self.frees.guard());
+    }
+}
+
+/// The scheduler lives inside the task, so a scheduler that drops the last
+/// queued reference would free itself while its `schedule` still runs:
+/// `schedule` in raw.rs holds one more reference around the call. (Without
+/// it, Miri reports undefined behaviour: the task, and the scheduler in it,
+/// freed while `schedule` still holds `&self`.)
+#[test]
+fn a_scheduler_that_drops_the_task_it_is_given_is_not_freed_during_the_call() {
+    let frees = Drops::new();
+    let slot = WakerSlot::default();
+    let scheduler = ShutDown { refused: AtomicUsize::new(0), frees: frees.clone() };
+    let (task, handle) = spawn(WaitForWake::new(&slot), scheduler);
+    task.run(); // the first poll, by hand: the future keeps its waker
+    drop(handle);
+    assert_eq!(frees.count(), 0, "the kept waker holds the task");
+    let waker = slot.lock().unwrap().take().unwrap();
+    waker.wake(); // the last reference moves into the task the scheduler drops
+    assert_eq!(frees.count(), 1, "freed once, after `schedule` returned");
 }

@@ -4,6 +4,7 @@
 //! is the listings' own file, compiled here against loom's atomics. The
 //! tests that run these models are in `tests/state.rs` (`bash ci/loom.sh`).
 
+use loom::cell::UnsafeCell;
 use loom::sync::Arc;
 use loom::sync::atomic::AtomicUsize;
 use loom::sync::atomic::Ordering::SeqCst;
@@ -32,7 +33,8 @@ pub mod state {
 }
 
 use state::{
-    AfterPending, COMPLETE, JOIN_WAKER, NOTIFIED, RUNNING, StartPoll, State, WakeByVal,
+    AfterPending, COMPLETE, JOIN_INTEREST, JOIN_WAKER, NOTIFIED, RUNNING, StartPoll,
+    State, WakeByVal,
 };
 
 // ANCHOR: two_wakers
@@ -129,20 +131,60 @@ pub fn a_wake_racing_completion_queues_nothing_and_frees_once() {
     });
 }
 
+/// The two places the handle and the runner share beside the state word:
+/// the output (in the stage) and the join waker. loom's `UnsafeCell` fails
+/// the model if two threads touch one without the state word ordering them,
+/// as the real cells in `raw.rs` would race.
+#[derive(Default)]
+struct Shared {
+    output: UnsafeCell<Option<u32>>,
+    join_waker: UnsafeCell<Option<u32>>,
+}
+
+impl Shared {
+    /// Writes `value` into `cell`.
+    fn put(cell: &UnsafeCell<Option<u32>>, value: u32) {
+        // SAFETY (for loom): the caller owns the cell, which loom checks.
+        cell.with_mut(|slot| unsafe { *slot = Some(value) });
+    }
+
+    /// Takes what is in `cell`, as a drop of it would.
+    fn take(cell: &UnsafeCell<Option<u32>>) -> Option<u32> {
+        // SAFETY (for loom): the caller owns the cell, which loom checks.
+        cell.with_mut(|slot| unsafe { (*slot).take() })
+    }
+
+    /// Whether `cell` holds a value, as a read (a wake) of it would see.
+    fn is_set(cell: &UnsafeCell<Option<u32>>) -> bool {
+        // SAFETY (for loom): the caller may read the cell, which loom checks.
+        cell.with(|slot| unsafe { (*slot).is_some() })
+    }
+}
+
 /// The handle stores its waker while the task completes: either the
-/// runner sees JOIN_WAKER and wakes it, or the handle sees COMPLETE and
-/// reads the output at once. Never neither (a handle that waits forever).
+/// runner sees JOIN_WAKER and reads (wakes) the waker, or the handle sees
+/// COMPLETE and takes its waker back. Never neither (a handle that waits
+/// forever), and never a read of the waker racing its write.
 pub fn a_join_waker_racing_completion_is_woken_or_sees_the_output() {
     loom::model(|| {
-        let state = Arc::new(State::new());
+        let (state, shared) = (Arc::new(State::new()), Arc::new(Shared::default()));
         assert_eq!(state.start_poll(), StartPoll::Poll);
         let handle = {
-            let state = Arc::clone(&state);
-            thread::spawn(move || state.set_join_waker().is_ok())
+            let (state, shared) = (Arc::clone(&state), Arc::clone(&shared));
+            thread::spawn(move || {
+                // `set_join_waker` in raw.rs: write, then publish.
+                Shared::put(&shared.join_waker, 1);
+                let stored = state.set_join_waker().is_ok();
+                if !stored {
+                    assert_eq!(Shared::take(&shared.join_waker), Some(1));
+                }
+                stored
+            })
         };
         let after = state.complete();
         let runner_wakes = after.has(JOIN_WAKER);
         if runner_wakes {
+            assert!(Shared::is_set(&shared.join_waker), "the runner reads the waker");
             state.unset_join_waker_after_complete();
         }
         let stored = handle.join().unwrap();
@@ -151,6 +193,60 @@ pub fn a_join_waker_racing_completion_is_woken_or_sees_the_output() {
             "stored means woken; not stored means complete"
         );
         assert!(state.load().has(COMPLETE) && !state.load().has(JOIN_WAKER));
+    });
+}
+
+/// The handle, which has stored its waker, is dropped while the task
+/// completes. The state word gives the output and the waker each to one
+/// side: each is dropped exactly once, and neither while the other side
+/// still uses it; the task is freed once.
+pub fn a_handle_dropped_during_completion_leaves_each_drop_to_one_side() {
+    loom::model(|| {
+        let (state, shared) = (Arc::new(State::new()), Arc::new(Shared::default()));
+        assert_eq!(state.start_poll(), StartPoll::Poll);
+        Shared::put(&shared.join_waker, 1);
+        assert!(state.set_join_waker().is_ok(), "the handle's first poll stored it");
+        let drops = Arc::new(AtomicUsize::new(0));
+        let frees = Arc::new(AtomicUsize::new(0));
+
+        let handle = {
+            let (state, shared) = (Arc::clone(&state), Arc::clone(&shared));
+            let (drops, frees) = (Arc::clone(&drops), Arc::clone(&frees));
+            thread::spawn(move || {
+                // `drop_join_handle` in raw.rs.
+                let dropped = state.drop_join_handle();
+                if dropped.drop_output {
+                    assert_eq!(Shared::take(&shared.output), Some(7));
+                    drops.fetch_add(1, SeqCst);
+                }
+                if dropped.drop_waker {
+                    assert_eq!(Shared::take(&shared.join_waker), Some(1));
+                    drops.fetch_add(1, SeqCst);
+                }
+                if state.ref_dec() {
+                    frees.fetch_add(1, SeqCst);
+                }
+            })
+        };
+        // `complete` in raw.rs.
+        Shared::put(&shared.output, 7);
+        let after = state.complete();
+        if !after.has(JOIN_INTEREST) {
+            assert_eq!(Shared::take(&shared.output), Some(7));
+            drops.fetch_add(1, SeqCst);
+        } else if after.has(JOIN_WAKER) {
+            assert!(Shared::is_set(&shared.join_waker), "the runner wakes it");
+            if !state.unset_join_waker_after_complete().has(JOIN_INTEREST) {
+                assert_eq!(Shared::take(&shared.join_waker), Some(1));
+                drops.fetch_add(1, SeqCst);
+            }
+        }
+        if state.ref_dec() {
+            frees.fetch_add(1, SeqCst);
+        }
+        handle.join().unwrap();
+        assert_eq!(drops.load(SeqCst), 2, "the output and the waker, once each");
+        assert_eq!(frees.load(SeqCst), 1);
     });
 }
 

@@ -22,6 +22,11 @@ fn a_join_waker_racing_completion_is_woken_or_sees_the_output() {
 }
 
 #[test]
+fn a_handle_dropped_during_completion_leaves_each_drop_to_one_side() {
+    loom_checks::a_handle_dropped_during_completion_leaves_each_drop_to_one_side();
+}
+
+#[test]
 fn abort_racing_a_poll_cancels_exactly_once() {
     loom_checks::abort_racing_a_poll_cancels_exactly_once();
 }

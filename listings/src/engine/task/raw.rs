@@ -85,6 +85,19 @@ where
         drop_join_handle: drop_join_handle::<F, S>,
     }
 }
+
+/// # Safety
+/// The reference count has just reached zero: nobody else can reach the
+/// task any more.
+unsafe fn dealloc<F: Future, S: Schedule>(ptr: NonNull<Header>) {
+    // SAFETY: the pointer came from `Box::leak` in `allocate`, and this is
+    // the only call for it, made by whoever dropped the last reference.
+    // Dropping the cell drops what is left in it: the scheduler, and the
+    // future of a task that never completed (its queued task was dropped
+    // unrun, or its last waker let go). An output and a join waker are
+    // gone by then: the handle or the runner dropped each (chapter 31).
+    drop(unsafe { Box::from_raw(ptr.cast::<Cell<F, S>>().as_ptr()) });
+}
 // ANCHOR_END: allocate
 
 /// A typed view of a task, for the functions of its vtable. It reaches each
@@ -126,7 +139,16 @@ impl<F: Future, S: Schedule> Task<F, S> {
         // SAFETY: as for `stage`.
         unsafe { UnsafeCell::raw_get(&raw const (*self.cell.as_ptr()).join_waker) }
     }
+}
 
+// ANCHOR: set_stage
+/// Runs `work`, which calls code the task does not control (a `Drop`, a
+/// waker), and catches its panic, so that the runner's steps still run.
+fn catch_panic(work: impl FnOnce()) -> Result<(), Box<dyn Any + Send>> {
+    panic::catch_unwind(AssertUnwindSafe(work))
+}
+
+impl<F: Future, S: Schedule> Task<F, S> {
     /// Replaces the stage, dropping what was there, and catches a panic of
     /// that drop (a future's or an output's `Drop` may panic).
     ///
@@ -135,10 +157,13 @@ impl<F: Future, S: Schedule> Task<F, S> {
     /// `JoinHandle` of a COMPLETE task, or it frees the task.
     unsafe fn set_stage(&self, stage: Stage<F>) -> Result<(), Box<dyn Any + Send>> {
         let slot = self.stage();
-        // SAFETY: the caller owns the stage.
-        panic::catch_unwind(AssertUnwindSafe(|| unsafe { *slot = stage }))
+        // SAFETY: the caller owns the stage. Should the old stage's drop
+        // panic, the assignment still writes `stage` as the panic unwinds,
+        // so nothing is left to be dropped twice.
+        catch_panic(|| unsafe { *slot = stage })
     }
 }
+// ANCHOR_END: set_stage
 
 // ANCHOR: run
 /// Runs a queued task: start the poll, poll, and act on what the state
@@ -182,8 +207,15 @@ unsafe fn run<F: Future, S: Schedule>(ptr: NonNull<Header>) -> bool {
         },
         Ok(Poll::Ready(output)) => {
             // SAFETY: RUNNING is ours; drop the finished future now.
-            let dropped = unsafe { task.set_stage(Stage::Consumed) };
-            let output = dropped.map(|()| output).map_err(JoinError::panic);
+            let output = match unsafe { task.set_stage(Stage::Consumed) } {
+                Ok(()) => Ok(output),
+                Err(payload) => {
+                    // Its `Drop` panicked: report that panic, and drop the
+                    // output here, catching a panic of that drop too.
+                    let _ = catch_panic(|| drop(output));
+                    Err(JoinError::panic(payload))
+                }
+            };
             // SAFETY: still RUNNING.
             unsafe { complete(task, output) };
             true
@@ -213,6 +245,24 @@ unsafe fn poll_future<F: Future, S: Schedule>(
     // SAFETY: the future lives in the heap cell, which never moves; it is
     // dropped in place (by `set_stage` or `dealloc`), never moved out.
     unsafe { Pin::new_unchecked(future) }.poll(cx)
+}
+
+/// # Safety
+/// `ptr` is a live task and the caller gives up one reference, which the
+/// queued task takes over.
+unsafe fn schedule<F: Future, S: Schedule>(ptr: NonNull<Header>) {
+    // SAFETY: the caller's reference keeps the task alive.
+    let task = unsafe { Task::<F, S>::from_header(ptr) };
+    // The scheduler lives inside the task. Should it drop the task it is
+    // given (a queue that is shut down), that must not free the scheduler
+    // while `schedule` still runs: hold one more reference meanwhile.
+    task.state().ref_inc();
+    // SAFETY: the caller's reference becomes the queued task's.
+    task.scheduler().schedule(unsafe { Notified::from_raw(ptr) });
+    if task.state().ref_dec() {
+        // SAFETY: that was the last reference.
+        unsafe { dealloc::<F, S>(ptr) }
+    }
 }
 // ANCHOR_END: run
 
@@ -253,13 +303,15 @@ unsafe fn complete<F: Future, S: Schedule>(
         // SAFETY: while JOIN_WAKER is set, the handle does not write the
         // waker, and COMPLETE stops it from setting a new one.
         if let Some(waker) = unsafe { &*task.join_waker() } {
-            waker.wake_by_ref();
+            // The handle's waker is anyone's code: should it panic, the
+            // runner still lets go of it and of its reference below.
+            let _ = catch_panic(|| waker.wake_by_ref());
         }
         if !task.state().unset_join_waker_after_complete().has(JOIN_INTEREST) {
             // The handle was dropped meanwhile and left the waker to us.
             // SAFETY: without JOIN_INTEREST or JOIN_WAKER nobody else
             // touches it.
-            unsafe { *task.join_waker() = None };
+            let _ = catch_panic(|| unsafe { *task.join_waker() = None });
         }
     }
     if task.state().ref_dec() {
@@ -268,37 +320,6 @@ unsafe fn complete<F: Future, S: Schedule>(
     }
 }
 // ANCHOR_END: complete
-
-/// # Safety
-/// `ptr` is a live task and the caller gives up one reference, which the
-/// queued task takes over.
-unsafe fn schedule<F: Future, S: Schedule>(ptr: NonNull<Header>) {
-    // SAFETY: the caller's reference keeps the task alive.
-    let task = unsafe { Task::<F, S>::from_header(ptr) };
-    // The scheduler lives inside the task. Should it drop the task it is
-    // given (a queue that is shut down), that must not free the scheduler
-    // while `schedule` still runs: hold one more reference meanwhile.
-    task.state().ref_inc();
-    // SAFETY: the caller's reference becomes the queued task's.
-    task.scheduler().schedule(unsafe { Notified::from_raw(ptr) });
-    if task.state().ref_dec() {
-        // SAFETY: that was the last reference.
-        unsafe { dealloc::<F, S>(ptr) }
-    }
-}
-
-// ANCHOR: dealloc
-/// # Safety
-/// The reference count has just reached zero: nobody else can reach the
-/// task any more.
-unsafe fn dealloc<F: Future, S: Schedule>(ptr: NonNull<Header>) {
-    // SAFETY: the pointer came from `Box::leak` in `allocate`, and this is
-    // the only call for it, made by whoever dropped the last reference.
-    // Dropping the cell drops what is left: the future of a task that never
-    // finished, an output nobody took, a join waker, the scheduler.
-    drop(unsafe { Box::from_raw(ptr.cast::<Cell<F, S>>().as_ptr()) });
-}
-// ANCHOR_END: dealloc
 
 // ANCHOR: read_output
 /// # Safety
