@@ -3,14 +3,16 @@
 
 mod common;
 
-use std::future::Future;
+use std::future::{Future, poll_fn};
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
 use std::time::Duration;
 
 use common::{LIMIT, within_limit};
-use listings::engine::echo::report::Report;
+use listings::engine::echo::report::{Connection, Ending, Report};
 use listings::engine::echo::{on_ours, on_tokio};
 use listings::engine::echo_clients::{self, CLIENTS, LARGE, Summary, payload};
 use listings::engine::runtime::{Counts, Runtime};
@@ -134,24 +136,27 @@ fn payloads_differ_and_every_tenth_is_larger_than_a_socket_buffer() {
 /// in parts, so a client that wrote all before reading would never finish.
 #[test]
 fn a_large_payload_does_not_fit_in_the_socket_buffers() {
-    let listener = std::net::TcpListener::bind(loopback()).unwrap();
-    let mut client = echo_clients::connect(listener.local_addr().unwrap()).unwrap();
-    let (_server, _) = listener.accept().unwrap();
-    client.set_nonblocking(true).unwrap();
-    let mut written = 0;
-    let large = payload(0);
-    // Nobody reads the server's end: the buffers fill, then WouldBlock.
-    let stopped = loop {
-        match client.write(&large[written..]) {
-            Ok(n) => written += n,
-            Err(e) => break e,
-        }
-        if written == large.len() {
-            panic!("a {} byte payload fit in the buffers", large.len());
-        }
-    };
-    assert_eq!(stopped.kind(), io::ErrorKind::WouldBlock);
-    assert!(written < large.len());
+    let (stopped, written) = within_limit("a large payload", || {
+        let listener = std::net::TcpListener::bind(loopback()).unwrap();
+        let mut client = echo_clients::connect(listener.local_addr().unwrap()).unwrap();
+        let (_server, _) = listener.accept().unwrap(); // connected: it is waiting
+        client.set_nonblocking(true).unwrap();
+        let mut written = 0;
+        let large = payload(0);
+        // Nobody reads the server's end: the buffers fill, then WouldBlock.
+        let stopped = loop {
+            match client.write(&large[written..]) {
+                Ok(n) => written += n,
+                Err(e) => break e,
+            }
+            if written == large.len() {
+                panic!("a {} byte payload fit in the buffers", large.len());
+            }
+        };
+        (stopped.kind(), written)
+    });
+    assert_eq!(stopped, io::ErrorKind::WouldBlock);
+    assert!(written < LARGE);
 }
 
 #[test]
@@ -365,6 +370,61 @@ fn a_stop_wakes_every_waiter_and_a_dropped_waiter_leaves_no_waker() {
     );
 }
 
+/// Records, in a shared list, the number it was made with when it is woken.
+struct RecordsWake(u64, Arc<Mutex<Vec<u64>>>);
+
+impl Wake for RecordsWake {
+    fn wake(self: Arc<Self>) {
+        self.1.lock().unwrap().push(self.0);
+    }
+}
+
+#[test]
+fn a_stop_wakes_the_oldest_waiter_first_whatever_the_order_of_polls() {
+    use listings::engine::echo::stop::Stop;
+    let stop = Stop::default();
+    let woken = Arc::new(Mutex::new(Vec::new()));
+    let mut waiters: Vec<_> = (1..=3).map(|_| Box::pin(stop.stopped())).collect();
+    for made in [3, 1, 2] {
+        let waker = Waker::from(Arc::new(RecordsWake(made, Arc::clone(&woken))));
+        let waiter = waiters[made as usize - 1].as_mut();
+        assert!(waiter.poll(&mut Context::from_waker(&waker)).is_pending());
+    }
+    stop.set();
+    assert_eq!(*woken.lock().unwrap(), [1, 2, 3], "in the order they were made");
+}
+
+/// `add` counts a connection task that panicked, on either server.
+#[test]
+fn a_panicking_connection_task_is_counted_by_either_server() {
+    fn panics() -> Connection {
+        panic!("a connection task that panics, on purpose")
+    }
+    let echoed = Connection { ending: Ending::Echoed, bytes: 3, polls: 1 };
+    let ours = within_limit("a panic on ours", move || {
+        let runtime = Runtime::<Notified>::for_tasks().unwrap();
+        let handle = runtime.handle();
+        let panicked = handle.spawn(async { panics() });
+        let after = handle.spawn(async move { echoed });
+        runtime.run();
+        let mut report = Report::default();
+        on_ours::add(&mut report, futures::executor::block_on(panicked));
+        on_ours::add(&mut report, futures::executor::block_on(after));
+        report
+    });
+    let tokio = within_limit("a panic on Tokio", move || {
+        tokio_runtime(false).block_on(async move {
+            let mut report = Report::default();
+            on_tokio::add(&mut report, tokio::spawn(async { panics() }).await);
+            on_tokio::add(&mut report, tokio::spawn(async move { echoed }).await);
+            report
+        })
+    });
+    for report in [ours, tokio] {
+        assert_eq!((report.panicked, report.echoed, report.bytes), (1, 1, 3));
+    }
+}
+
 #[test]
 fn unless_stopped_looks_at_the_flag_before_the_work() {
     use listings::engine::echo::stop::{Stop, unless_stopped};
@@ -421,6 +481,49 @@ fn tokio_marks_an_accepted_stream_ready_before_any_event() {
     });
     assert_eq!(ready_at_once, (true, false), "assumed ready, until a WouldBlock");
     assert_eq!(first_read, io::ErrorKind::WouldBlock);
+}
+
+/// Our `poll_io` clears the readiness only on `WouldBlock`: after a short
+/// read, the next read asks the kernel at once, with no event in between.
+/// Bytes that arrived meanwhile are read in the same poll.
+#[test]
+fn ours_asks_the_kernel_again_after_a_short_read() {
+    use listings::engine::net::TcpStream as OurStream;
+    use listings::engine::readiness::loopback_pair;
+    let (second, counts) = within_limit("two short reads", || {
+        let runtime = Runtime::new().unwrap();
+        let handle = runtime.handle();
+        let (mut client, server) = loopback_pair().unwrap();
+        client.write_all(b"ping").unwrap();
+        server.set_read_timeout(Some(LIMIT)).unwrap();
+        assert_eq!(server.peek(&mut [0; 4]).unwrap(), 4, "ping is in the socket");
+        let watch = server.try_clone().unwrap(); // to see "pong" arrive
+        let server = OurStream::from_std(server, &handle).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        handle.spawn(async move {
+            let mut buf = [0; 64];
+            assert_eq!(server.read(&mut buf).await.unwrap(), 4, "a short read");
+            client.write_all(b"pong").unwrap();
+            wait_until_it_holds(&watch, 4);
+            // One poll, and no turn of the reactor since the short read.
+            let second = poll_fn(|cx| Poll::Ready(server.poll_read(cx, &mut buf))).await;
+            tx.send(second.map(Result::unwrap)).unwrap();
+        });
+        let counts = runtime.run();
+        (rx.recv().unwrap(), counts)
+    });
+    assert_eq!(second, Poll::Ready(4), "the second read asked the kernel");
+    assert_eq!(counts.polls, 2);
+}
+
+/// Waits, a bounded number of tries, until `socket` (non-blocking) holds
+/// `n` bytes.
+fn wait_until_it_holds(socket: &TcpStream, n: usize) {
+    let deadline = std::time::Instant::now() + LIMIT;
+    while socket.peek(&mut vec![0; n]).ok() != Some(n) {
+        assert!(std::time::Instant::now() < deadline, "{n} bytes never arrived");
+        thread::yield_now();
+    }
 }
 
 /// `io/poll_evented.rs`, `poll_read`: on Linux, a read through

@@ -22,8 +22,9 @@ use listings::engine::readiness::EVENT_LIMIT;
 /// How many clients [`run`] starts in the chapter's tests and programs.
 pub const CLIENTS: usize = 100;
 
-/// Every tenth client sends this many bytes (plus its number): many times
-/// what a client's socket buffers hold, so writes and reads come in pieces.
+/// Every tenth client sends this many bytes plus its number (client 0: just
+/// this many): many times what a client's socket buffers hold, so writes
+/// and reads come in pieces.
 pub const LARGE: usize = 512 * 1024;
 
 /// The send and receive buffer size each client asks for. Setting it turns
@@ -114,14 +115,15 @@ fn client(addr: SocketAddr, id: usize, connected: &Gate) -> io::Result<(u64, Vec
     connected.wait().map_err(|e| failed(id, "wait for the others", e))?;
 
     let sent = payload(id);
-    let mut writer = stream.try_clone().map_err(|e| failed(id, "clone", e))?;
-    let mut reader = stream;
+    let stream = &stream; // `&TcpStream` reads and writes: both threads share one socket
     thread::scope(|scope| {
         let writing = small_thread().spawn_scoped(scope, || {
+            let mut writer = stream;
             writer.write_all(&sent)?;
             writer.shutdown(Shutdown::Write) // the server reads EOF after our last byte
         })?;
         let mut echoed = Vec::with_capacity(sent.len());
+        let mut reader = stream;
         let read = reader.read_to_end(&mut echoed).map_err(|e| failed(id, "read", e));
         writing.join().unwrap().map_err(|e| failed(id, "write", e))?;
         read?;
@@ -162,7 +164,7 @@ fn small_thread() -> thread::Builder {
 }
 
 /// Lets every client start sending only once all have connected, so that
-/// the server holds all of them at once. Waiting has a limit too.
+/// all the connections are open at once. Waiting has a limit too.
 struct Gate {
     arrived: Mutex<usize>,
     all_here: Condvar,

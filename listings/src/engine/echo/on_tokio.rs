@@ -157,8 +157,9 @@ async fn counting_polls(
 }
 
 /// Adds a connection task's result to `report`: its [`Connection`], or a
-/// panic.
-fn add(report: &mut Report, ended: Result<Connection, tokio::task::JoinError>) {
+/// panic, counted in `panicked`. A cancelled task is a bug here (nothing
+/// aborts a connection), so it panics.
+pub fn add(report: &mut Report, ended: Result<Connection, tokio::task::JoinError>) {
     match ended {
         Ok(connection) => report.add(connection),
         Err(error) if error.is_panic() => report.panicked += 1,
