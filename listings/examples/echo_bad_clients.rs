@@ -1,4 +1,4 @@
-//! Listing 32-N: what the Tokio echo server does with a client that resets,
+//! Listing 32-13: what the Tokio echo server does with a client that resets,
 //! one that sends nothing, and a second bind of its port.
 
 use std::io::{self, Read};

@@ -1,4 +1,4 @@
-//! Listing 32-N: the echo server on our runtime, a hundred clients, and a
+//! Listing 32-8: the echo server on our runtime, a hundred clients, and a
 //! clean shutdown.
 
 use std::io;

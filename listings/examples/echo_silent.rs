@@ -1,4 +1,4 @@
-//! Listing 32-N: a client that connects and says nothing for 200 ms, on
+//! Listing 32-14: a client that connects and says nothing for 200 ms, on
 //! both servers: what holding it costs, and how shutdown ends it.
 
 use std::io::{self, Read};

@@ -1,4 +1,4 @@
-//! Listing 32-N: the echo server on Tokio, a hundred clients, and a clean
+//! Listing 32-11: the echo server on Tokio, a hundred clients, and a clean
 //! shutdown.
 
 use std::io;

@@ -132,8 +132,8 @@ fn payloads_differ_and_every_tenth_is_larger_than_a_socket_buffer() {
     }
 }
 
-/// A large payload is written and read in many pieces: the kernel takes it
-/// in parts, so a client that wrote all before reading would never finish.
+/// With 16 KiB buffers and nobody reading the other end, the kernel takes
+/// a large payload only in part: the rest waits for the reader.
 #[test]
 fn a_large_payload_does_not_fit_in_the_socket_buffers() {
     let (stopped, written) = within_limit("a large payload", || {
@@ -590,4 +590,31 @@ fn dropping_a_join_set_aborts_its_tasks() {
         })
     });
     assert_eq!(dropped, 3);
+}
+
+/// A client on one thread that writes before it reads gets stuck once the
+/// echo outgrows the buffers between it and the server: the server stops
+/// reading while it cannot write back to a client that does not read yet,
+/// so the client's writes stop too. The server's sockets have no fixed size
+/// (Linux grows them up to the maxima of `tcp_wmem` and `tcp_rmem`: 4 MiB
+/// and 6 to 32 MiB, depending on the kernel), so the payload here is 64 MiB,
+/// more than they hold together. A write that moves no byte for 250 ms counts as stuck.
+#[test]
+fn a_client_that_writes_everything_before_reading_gets_stuck() {
+    const HUGE: usize = 64 << 20;
+    let (written, _, _, _) = against_ours(|addr| {
+        let mut client = echo_clients::connect(addr).unwrap();
+        client.set_write_timeout(Some(Duration::from_millis(250))).unwrap();
+        let huge = vec![7; HUGE];
+        let mut written = 0;
+        while written < huge.len() {
+            match client.write(&huge[written..]) {
+                Ok(n) => written += n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break, // the timeout
+                Err(e) => panic!("the write failed: {e}"),
+            }
+        }
+        written
+    });
+    assert!(written < HUGE, "the whole payload went in without a read");
 }
