@@ -75,6 +75,10 @@ awk -v root=Cargo.toml '
 ' listings/Cargo.toml >"$out/Cargo.toml" || fail "could not resolve the workspace inheritance of listings/Cargo.toml"
 if grep -n 'workspace' "$out/Cargo.toml"; then fail "a workspace reference is left in the generated Cargo.toml"; fi
 printf '\n# A workspace of its own, outside the book repository.\n[workspace]\n' >>"$out/Cargo.toml"
+# The root's [profile.*] tables too (little debug info), so that a build of
+# the archive takes the disk a build of the book's listings does.
+awk '/^\[/ { keep = /^\[profile/ } keep' Cargo.toml >>"$out/Cargo.toml"
+grep -q '^\[profile' "$out/Cargo.toml" || fail "the root Cargo.toml's [profile.*] tables were not copied"
 
 # Cargo.lock: the repository's, pruned by Cargo (offline first: after a build
 # of the repository every package is in the local registry cache).
