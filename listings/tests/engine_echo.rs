@@ -506,7 +506,8 @@ fn ours_asks_the_kernel_again_after_a_short_read() {
             client.write_all(b"pong").unwrap();
             wait_until_it_holds(&watch, 4);
             // One poll, and no turn of the reactor since the short read.
-            let second = poll_fn(|cx| Poll::Ready(server.poll_read(cx, &mut buf))).await;
+            let second =
+                poll_fn(|cx| Poll::Ready(server.poll_read(cx, &mut buf))).await;
             tx.send(second.map(Result::unwrap)).unwrap();
         });
         let counts = runtime.run();
