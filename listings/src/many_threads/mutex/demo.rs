@@ -190,7 +190,7 @@ pub fn log_of<M: AsyncMutex<Vec<usize>>>(mutex: Arc<M>) -> Vec<usize> {
 
 // ANCHOR: turns
 /// What a log of turns says about fairness.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Turns {
     /// How many turns each task got.
     pub per_task: Vec<usize>,

@@ -238,6 +238,12 @@ impl<T> Drop for MutexGuard<'_, T> {
 }
 // ANCHOR_END: guard
 
+impl<T: Default> Default for Mutex<T> {
+    fn default() -> Mutex<T> {
+        Mutex::new(T::default())
+    }
+}
+
 impl<T> fmt::Debug for Mutex<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (owner, waiters) = self.snapshot();
