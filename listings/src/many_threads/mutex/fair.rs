@@ -1,9 +1,5 @@
-//! Chapter 36: an async mutex with a FIFO queue of waiters. `lock` returns a
-//! future; a task that finds the lock taken leaves its waker at the back of
-//! the queue and returns `Pending`. Unlocking does not set the lock free
-//! while someone waits: it hands the lock to the first waiter and wakes it,
-//! so nobody who asks later can take it first. A waiter that is dropped
-//! before it gets its guard passes its turn on.
+// Chapter 36's async mutex; its doc comment is on `pub mod fair` in mod.rs
+// (loom-checks/ include!s this file, where an inner doc comment cannot be).
 
 use std::collections::VecDeque;
 use std::fmt;

@@ -11,6 +11,12 @@
 pub mod barging;
 pub mod deadlock;
 pub mod demo;
+/// Chapter 36: an async mutex with a FIFO queue of waiters. `lock` returns a
+/// future; a task that finds the lock taken leaves its waker at the back of
+/// the queue and returns `Pending`. Unlocking does not set the lock free
+/// while someone waits: it hands the lock to the first waiter and wakes it,
+/// so nobody who asks later can take it first. A waiter that is dropped
+/// before it gets its guard passes its turn on.
 pub mod fair;
 
 pub use fair::{Lock, Mutex, MutexGuard};
