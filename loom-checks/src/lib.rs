@@ -4,8 +4,6 @@
 //! is the listings' own file, compiled here against loom's atomics. The
 //! tests that run these models are in `tests/state.rs` (`bash ci/loom.sh`).
 
-pub mod mutex;
-
 use loom::cell::UnsafeCell;
 use loom::sync::Arc;
 use loom::sync::atomic::AtomicUsize;

@@ -4,13 +4,13 @@
 //! fails the model) and runs the lock, unlock and drop of a waiter in every
 //! order that can make a difference. A waiter that waits forever (a lost
 //! wake or a lost handoff) fails too: loom reports the deadlock. The tests
-//! are in `tests/mutex.rs` (`bash ci/loom.sh`).
+//! are in `tests/mutex.rs` (`bash ci/loom.sh`), which compiles this file
+//! as a module of its own.
 
 use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Waker};
+use std::pin::{Pin, pin};
+use std::task::{Context, Poll, Wake, Waker};
 
-use loom::future::block_on;
 use loom::model::Builder;
 use loom::sync::Arc;
 use loom::thread;
@@ -40,6 +40,31 @@ pub mod fair {
 }
 
 use fair::{Mutex, Owner};
+
+/// Wakes a loom thread parked in `block_on`.
+struct Unpark(thread::Thread);
+
+impl Wake for Unpark {
+    fn wake(self: std::sync::Arc<Self>) {
+        self.0.unpark();
+    }
+}
+
+/// Polls `future` on this loom thread, parking between polls until its
+/// waker is woken. A wake that never comes leaves the thread parked, and
+/// loom reports the deadlock.
+fn block_on<F: Future>(future: F) -> F::Output {
+    let waker = Waker::from(std::sync::Arc::new(Unpark(thread::current())));
+    let mut future = pin!(future);
+    loop {
+        if let Poll::Ready(output) =
+            future.as_mut().poll(&mut Context::from_waker(&waker))
+        {
+            return output;
+        }
+        thread::park();
+    }
+}
 
 /// Explores every order with up to `bound` preemptions: enough for these
 /// small models, and a bound keeps the three-thread ones to seconds.
