@@ -14,4 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test -p loom-checks --test state
+# Chapter 36's async mutex (listings/src/many_threads/mutex/fair.rs, compiled
+# against loom's Mutex and UnsafeCell by loom-checks/src/mutex.rs): lockers,
+# an unlock and waiters that give up, in every order; about a second.
+cargo test -p loom-checks --test mutex
 echo "ci/loom.sh: ok"

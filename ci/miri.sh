@@ -16,7 +16,10 @@ cd "$(dirname "$0")/.."
 #     30 and 31, a task by hand; engine_task and engine_join run it on a
 #     queue driven by hand, with no clock and no socket, and skip under Miri
 #     the tests that need chapter 28's runtime)
-tests=(pinning pin_projection counting_alloc engine_task engine_join)
+#   listings/src/many_threads/mutex/{fair,barging}.rs (chapter 36, an async
+#     mutex; threads_mutex polls its futures by hand and skips the tests on a
+#     runtime, threads_mutex_stress runs it on threads, smaller)
+tests=(pinning pin_projection counting_alloc engine_task engine_join threads_mutex threads_mutex_stress)
 examples=(pinned_cursor task_counts task_wake_while_running)
 covered=(
   listings/src/state_machines/pinned_cursor.rs
@@ -27,6 +30,8 @@ covered=(
   listings/src/engine/task/raw.rs
   listings/src/engine/task/waker.rs
   listings/src/engine/task/join.rs
+  listings/src/many_threads/mutex/fair.rs
+  listings/src/many_threads/mutex/barging.rs
 )
 
 fail() {

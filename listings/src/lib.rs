@@ -19,6 +19,7 @@ pub mod watchdog;
 
 pub mod engine;
 pub mod in_depth;
+pub mod many_threads;
 pub mod own_futures;
 pub mod reinventing;
 pub mod state_machines;

@@ -1,0 +1,3 @@
+//! Part VII: many threads. Chapter 36's async mutex is `mutex`.
+
+pub mod mutex;
