@@ -18,7 +18,7 @@ fn main() -> io::Result<()> {
     on_tokio_current_thread(tasks)?;
 
     let (ours, tokio) = (ours.lock().unwrap(), tokio.lock().unwrap());
-    println!("{:<28}{}", "Part VI's runtime", "Tokio current-thread");
+    println!("{:<28}Tokio current-thread", "Part VI's runtime");
     for (left, right) in ours.iter().zip(tokio.iter()) {
         println!("{left:<28}{right}");
     }

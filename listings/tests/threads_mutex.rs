@@ -328,8 +328,7 @@ fn a_waiter_in_select_with_a_timeout_gives_up_and_the_next_waiter_gets_the_lock(
                 drop(guard);
                 impatient.await.unwrap();
                 patient.await.unwrap();
-                let log = mutex.lock().await.clone();
-                log
+                mutex.lock().await.clone()
             })
     });
     assert_eq!(order, ["patient"]);
