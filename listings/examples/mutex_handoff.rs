@@ -3,44 +3,9 @@
 //! leaves the queue; the unlock hands the lock to the oldest, which is
 //! dropped before its next poll and passes the lock on to the last.
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::{Context, Poll, Wake, Waker};
-
-use listings::many_threads::mutex::{Lock, Mutex};
-
-/// Counts its wakes.
-#[derive(Default)]
-struct Wakes(AtomicUsize);
-
-impl Wake for Wakes {
-    fn wake(self: Arc<Self>) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
-/// A waiter: a lock future and the waker it is polled with.
-struct Waiter<'a> {
-    lock: Lock<'a, u32>,
-    wakes: Arc<Wakes>,
-}
-
-impl<'a> Waiter<'a> {
-    fn new(mutex: &'a Mutex<u32>) -> Waiter<'a> {
-        Waiter { lock: mutex.lock(), wakes: Arc::default() }
-    }
-
-    fn poll(&mut self) -> Poll<listings::many_threads::mutex::MutexGuard<'a, u32>> {
-        let waker = Waker::from(Arc::clone(&self.wakes));
-        Pin::new(&mut self.lock).poll(&mut Context::from_waker(&waker))
-    }
-
-    fn woken(&self) -> usize {
-        self.wakes.0.load(Ordering::SeqCst)
-    }
-}
+use listings::many_threads::mutex::Mutex;
+use listings::many_threads::mutex::demo::Waiter;
+use std::task::Poll;
 
 // ANCHOR: main
 fn main() {

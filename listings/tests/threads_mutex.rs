@@ -11,64 +11,21 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::{Context, Poll, Wake, Waker};
+use std::sync::atomic::AtomicUsize;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 mod common;
 
-use common::within_limit;
+use common::{counting_waker, within_limit};
 use listings::engine::runtime::count_polls;
 use listings::many_threads::mutex::barging::BargingMutex;
 use listings::many_threads::mutex::demo::{
-    AsyncMutex, Task, Turns, fairness, log_of, on_our_runtime, on_tokio_current_thread,
-    queue_up,
+    AsyncMutex, Task, Turns, Waiter, fairness, log_of, on_our_runtime,
+    on_tokio_current_thread, queue_up,
 };
 use listings::many_threads::mutex::fair::Owner;
 use listings::many_threads::mutex::{Lock, Mutex, MutexGuard};
-
-/// Counts its wakes.
-#[derive(Default)]
-struct Wakes(AtomicUsize);
-
-impl Wake for Wakes {
-    fn wake(self: Arc<Self>) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
-/// A lock future polled by hand, with a waker of its own.
-struct Waiter<'a> {
-    lock: Lock<'a, u32>,
-    wakes: Arc<Wakes>,
-}
-
-impl<'a> Waiter<'a> {
-    fn new(mutex: &'a Mutex<u32>) -> Waiter<'a> {
-        Waiter { lock: mutex.lock(), wakes: Arc::default() }
-    }
-
-    /// Polls once and says whether it is still waiting.
-    fn pending(&mut self) -> bool {
-        self.poll().is_pending()
-    }
-
-    fn poll(&mut self) -> Poll<MutexGuard<'a, u32>> {
-        let waker = Waker::from(Arc::clone(&self.wakes));
-        Pin::new(&mut self.lock).poll(&mut Context::from_waker(&waker))
-    }
-
-    fn guard(&mut self) -> MutexGuard<'a, u32> {
-        match self.poll() {
-            Poll::Ready(guard) => guard,
-            Poll::Pending => panic!("the waiter should have the lock"),
-        }
-    }
-
-    fn woken(&self) -> usize {
-        self.wakes.0.load(Ordering::SeqCst)
-    }
-}
 
 #[test]
 fn a_free_lock_is_taken_on_the_first_poll_without_queueing() {
@@ -121,15 +78,11 @@ fn a_waiter_dropped_while_queued_leaves_the_queue_and_the_next_gets_the_lock() {
     let guard = mutex.try_lock().unwrap();
     let (mut first, mut second) = (Waiter::new(&mutex), Waiter::new(&mutex));
     assert!(first.pending() && second.pending());
-    let first_wakes = Arc::clone(&first.wakes);
+    let first_wakes = first.wakes();
     drop(first);
     assert_eq!(mutex.snapshot(), (Owner::Held, vec![1]));
     drop(guard);
-    assert_eq!(
-        first_wakes.0.load(Ordering::SeqCst),
-        0,
-        "a dropped waiter is not woken"
-    );
+    assert_eq!(first_wakes.count(), 0, "a dropped waiter is not woken");
     assert_eq!(second.woken(), 1);
     drop(second.guard());
     assert_eq!(mutex.snapshot(), (Owner::Free, vec![]));
@@ -179,9 +132,9 @@ fn a_waiter_polled_again_with_a_new_waker_is_woken_through_the_new_one() {
     let mutex = Mutex::new(0);
     let guard = mutex.try_lock().unwrap();
     let mut lock = mutex.lock();
-    let (old, new) = (Arc::new(Wakes::default()), Arc::new(Wakes::default()));
-    for wakes in [&old, &new] {
-        let waker = Waker::from(Arc::clone(wakes));
+    let (old, old_waker) = counting_waker();
+    let (new, new_waker) = counting_waker();
+    for waker in [old_waker, new_waker] {
         assert!(
             Pin::new(&mut lock).poll(&mut Context::from_waker(&waker)).is_pending()
         );
@@ -193,14 +146,13 @@ fn a_waiter_polled_again_with_a_new_waker_is_woken_through_the_new_one() {
         "still one place in the queue"
     );
     drop(guard);
-    assert_eq!((old.0.load(Ordering::SeqCst), new.0.load(Ordering::SeqCst)), (0, 1));
+    assert_eq!((old.count(), new.count()), (0, 1));
 }
 
 #[test]
 fn barging_lets_the_task_that_unlocked_take_the_lock_back_before_the_woken_waiter() {
     let mutex = BargingMutex::new(0);
-    let wakes = Arc::new(Wakes::default());
-    let waker = Waker::from(Arc::clone(&wakes));
+    let (wakes, waker) = counting_waker();
     let mut cx = Context::from_waker(&waker);
     let Poll::Ready(guard) = Pin::new(&mut mutex.lock()).poll(&mut cx) else {
         panic!("a new barging mutex is free");
@@ -208,7 +160,7 @@ fn barging_lets_the_task_that_unlocked_take_the_lock_back_before_the_woken_waite
     let mut waiter = mutex.lock();
     assert!(Pin::new(&mut waiter).poll(&mut cx).is_pending());
     drop(guard);
-    assert_eq!(wakes.0.load(Ordering::SeqCst), 1, "the unlock woke the waiter");
+    assert_eq!(wakes.count(), 1, "the unlock woke the waiter");
     let Poll::Ready(again) = Pin::new(&mut mutex.lock()).poll(&mut cx) else {
         panic!("the lock was set free, so the unlocking task takes it back");
     };

@@ -53,10 +53,7 @@ fn sixty_four_tasks_on_four_workers_lose_no_update() {
     let (total, served) = within_limit("64 tasks on 4 workers", {
         let shared = Arc::clone(&shared);
         move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(4)
-                .build()
-                .unwrap();
+            let runtime = four_workers();
             runtime.block_on(async {
                 let tasks: Vec<_> = (0..TASKS)
                     .map(|task| {
@@ -91,10 +88,7 @@ fn waiters_that_give_up_after_one_poll_leave_every_other_waiter_served() {
     let (total, abandoned) = within_limit("48 tasks, half of their locks abandoned", {
         let shared = Arc::clone(&shared);
         move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(4)
-                .build()
-                .unwrap();
+            let runtime = four_workers();
             let abandoned = Arc::new(AtomicUsize::new(0));
             let total = runtime.block_on(async {
                 let tasks: Vec<_> = (0..TASKS)
@@ -159,4 +153,13 @@ fn threads_blocking_on_lock_futures_lose_no_update() {
         }
     });
     assert_eq!(*shared.count.try_lock().unwrap(), threads * each);
+}
+
+/// Tokio's multi-thread runtime with four workers: more threads than the
+/// machine's two cores, so that tasks are preempted inside their sections.
+fn four_workers() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(4)
+        .build()
+        .expect("a four-worker runtime")
 }

@@ -7,12 +7,14 @@ use std::io;
 use std::ops::DerefMut;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::task::{Context, Poll, Wake, Waker};
 
 use listings::engine::runtime::Runtime;
 use listings::engine::task::Notified;
 use listings::engine::task::demo::yield_now;
-use listings::many_threads::mutex::Mutex;
 use listings::many_threads::mutex::barging::{BargingGuard, BargingMutex};
+use listings::many_threads::mutex::{Lock, Mutex, MutexGuard};
 
 // ANCHOR: async_mutex
 /// What the programs need of a mutex: a constructor, and a `lock` whose
@@ -212,3 +214,63 @@ impl Turns {
     }
 }
 // ANCHOR_END: turns
+
+/// A lock future of our mutex polled by hand, with a waker of its own that
+/// counts its wakes: Listing 36-10 and the tests drive waiters with it.
+pub struct Waiter<'a> {
+    lock: Lock<'a, u32>,
+    wakes: Arc<Wakes>,
+}
+
+/// Counts its wakes.
+#[derive(Default)]
+pub struct Wakes(AtomicUsize);
+
+impl Wakes {
+    /// How many times it was woken.
+    pub fn count(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl Wake for Wakes {
+    fn wake(self: Arc<Self>) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl<'a> Waiter<'a> {
+    /// A waiter for `mutex`, not polled yet.
+    pub fn new(mutex: &'a Mutex<u32>) -> Waiter<'a> {
+        Waiter { lock: mutex.lock(), wakes: Arc::default() }
+    }
+
+    /// Polls once with this waiter's waker.
+    pub fn poll(&mut self) -> Poll<MutexGuard<'a, u32>> {
+        let waker = Waker::from(Arc::clone(&self.wakes));
+        Pin::new(&mut self.lock).poll(&mut Context::from_waker(&waker))
+    }
+
+    /// Polls once and says whether it is still waiting.
+    pub fn pending(&mut self) -> bool {
+        self.poll().is_pending()
+    }
+
+    /// Polls once, expecting the guard.
+    pub fn guard(&mut self) -> MutexGuard<'a, u32> {
+        match self.poll() {
+            Poll::Ready(guard) => guard,
+            Poll::Pending => panic!("the waiter should have the lock"),
+        }
+    }
+
+    /// How many times its waker was woken.
+    pub fn woken(&self) -> usize {
+        self.wakes.count()
+    }
+
+    /// Its wake counter, which outlives the waiter.
+    pub fn wakes(&self) -> Arc<Wakes> {
+        Arc::clone(&self.wakes)
+    }
+}
