@@ -6,6 +6,7 @@
 #   cargo test --locked                       (the listings' own tests pass)
 #   cargo run --locked --example NAME         (the first example's output is
 #                                              the one output/NAME.txt shows)
+#   cargo test --features starter --test exercise_NAME   (fails: a starter)
 # The target directory is target/listings-archive/ of the repository
 # (CARGO_TARGET_DIR), so repeated runs are warm; only the first one builds
 # tokio and futures.
@@ -35,6 +36,22 @@ echo "-- cargo build --locked --examples --tests (in $ws, target $CARGO_TARGET_D
 cargo build --locked --examples --tests || fail "the unpacked archive does not build (see above)"
 echo "-- cargo test --locked"
 timeout --kill-after=10s 15m cargo test --locked -q || fail "the listings' tests fail in the unpacked archive (see above)"
+
+# The exercises' starters compile, and each exercise's tests fail on its
+# starter, as the reader will first see them (the book's suite checks the
+# same in the repository, harness/tests/exercises.rs).
+exercises=$(find tests -name 'exercise_*.rs' | sort)
+if [[ -n $exercises ]]; then
+  echo "-- cargo build --locked --features starter --tests (the exercises' starters compile)"
+  cargo build --locked --features starter --tests || fail "the exercises' starters do not compile in the unpacked archive"
+  for file in $exercises; do
+    name=$(basename "$file" .rs)
+    echo "-- cargo test --locked --features starter --test $name (must fail: the starter is not solved)"
+    if timeout --kill-after=10s 5m cargo test --locked -q --features starter --test "$name" >/dev/null 2>&1; then
+      fail "in the unpacked archive, the tests of $name pass on its starter"
+    fi
+  done
+fi
 
 # One example, run as its output file says, prints what the file shows.
 first=$(find output -name '*.txt' | sort | head -n1)

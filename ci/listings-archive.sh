@@ -9,7 +9,7 @@
 #                empty [workspace] so it is a workspace of its own
 #   Cargo.lock   the repository's Cargo.lock, pruned by Cargo to what the
 #                listings need; the versions are checked to be the same
-#   src/ examples/ tests/ output/ compile-fail/   as in listings/
+#   src/ examples/ tests/ output/ compile-fail/ exercises/   as in listings/
 #   rustfmt.toml, README.md
 # The archive is reproducible (sorted, owner 0, gzip -n) and keeps each file's
 # modification time, so a build of an unpacked copy stays warm while the
@@ -28,7 +28,7 @@ out=$tmp/$name
 mkdir "$out"
 
 # The crate's files, with their modification times.
-for part in src examples tests output compile-fail; do
+for part in src examples tests output compile-fail exercises; do
   if [[ -d listings/$part ]]; then cp -a "listings/$part" "$out/$part"; fi
 done
 cp -a rustfmt.toml "$out/rustfmt.toml"
@@ -108,6 +108,14 @@ cargo test
 command); `compile-fail/` holds the listings that must not compile, with the
 compiler's message as recorded with Rust 1.95. `Cargo.lock` pins the versions
 the book was tested with.
+
+`exercises/` holds the starters of the book's exercises, with `todo!()` where
+your answer goes. Each chapter names its exercise's test; with the feature
+`starter` the crate compiles your starter in place of the book's solution:
+
+```sh
+cargo test --features starter --test exercise_and_then
+```
 EOF
 
 # The generated files get the newest time of their inputs, so that the

@@ -7,6 +7,8 @@
 //!   and compares their errors ([`compile_fail`]);
 //! - `tests/outputs.rs` runs every listing whose output the book prints and
 //!   compares it with the committed file ([`outputs`]);
+//! - `tests/exercises.rs` checks that each exercise's starter is cut from
+//!   its solution and fails its tests ([`exercises`]);
 //! - `tests/book.rs` runs the guards of [`check`]: missing files and anchors,
 //!   untested blocks, unshown listings, captions, chapters missing from SUMMARY.md.
 //!
@@ -14,6 +16,7 @@
 
 pub mod check;
 pub mod compile_fail;
+pub mod exercises;
 pub mod markdown;
 pub mod outputs;
 pub mod summary;

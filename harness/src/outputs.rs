@@ -216,11 +216,17 @@ impl TestBuild {
 
     /// `cargo build --quiet` with this profile and target folder; add what to build.
     pub fn cargo(&self, root: &Path) -> Command {
+        self.cargo_subcommand(root, "build")
+    }
+
+    /// `cargo SUBCOMMAND --quiet` (`build`, `test`) with this profile and
+    /// target folder.
+    pub fn cargo_subcommand(&self, root: &Path, subcommand: &str) -> Command {
         let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut command = Command::new(cargo);
         command
             .current_dir(root)
-            .args(["build", "--quiet", "--profile", &self.profile, "--target-dir"])
+            .args([subcommand, "--quiet", "--profile", &self.profile, "--target-dir"])
             .arg(&self.target_dir);
         command
     }

@@ -16,8 +16,12 @@ where
     B: Wakeful,
     // ANCHOR_END: exercise
 {
+    // ANCHOR: todo
     AndThen::First(first, Some(make_second))
+    // ANCHOR_END: todo
 }
+
+// ANCHOR: cut
 
 /// Either still running the first future (holding the function that builds
 /// the second), or running the second.
@@ -58,4 +62,24 @@ where
         }
     }
 }
+// ANCHOR_END: cut
 // ANCHOR_END: solution
+
+// ANCHOR: starter
+// /// Your future. This placeholder only lets the starter compile: replace
+// /// it with the states `and_then` goes through, and write `poll`.
+// pub struct AndThen<A, F, B>(std::marker::PhantomData<(A, F, B)>);
+//
+// impl<A, F, B> Wakeful for AndThen<A, F, B>
+// where
+//     A: Wakeful,
+//     F: FnOnce(A::Output) -> B,
+//     B: Wakeful,
+// {
+//     type Output = B::Output;
+//
+//     fn poll(&mut self, wake: fn()) -> Poll<B::Output> {
+//         todo!()
+//     }
+// }
+// ANCHOR_END: starter

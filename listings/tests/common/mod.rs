@@ -2,6 +2,8 @@
 //! that needs them says `mod common;`; not every file uses every helper.
 #![allow(dead_code)]
 
+pub mod logged;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::task::{Wake, Waker};

@@ -1,0 +1,219 @@
+//! The exercises (`harness::exercises`): each starter is what its solution
+//! cuts to, compiles, and fails every one of its tests, so no exercise's
+//! tests pass on an empty answer; every chapter has an exercise, and every
+//! exercise has its solution in the appendix. The tests passing on the
+//! solutions is the ordinary `cargo test` of `listings/tests/exercise_*.rs`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use harness::exercises::{self, Exercise};
+use harness::outputs::{BLESS_VAR, TestBuild};
+use harness::{book_root, report, summary};
+
+/// How long one exercise's tests may run on its starter before the check
+/// calls it a hang. A `todo!()` panics at once; this is only a backstop.
+const LIMIT: Duration = Duration::from_secs(60);
+
+/// The chapters that have no exercise yet (issue 15). This list only
+/// shrinks: a chapter on it that gains an exercise fails the check until it
+/// is taken off.
+const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
+    "who-runs-your-future/nobody-runs-your-future.md",
+    "who-runs-your-future/polling-by-hand.md",
+    "who-runs-your-future/the-poll-signature.md",
+    "who-runs-your-future/oneshot-channel.md",
+    "who-runs-your-future/block-on.md",
+    "who-runs-your-future/the-real-ones.md",
+    "reinventing-futures/a-trait-of-our-own.md",
+    "reinventing-futures/from-toy-to-real.md",
+    "reinventing-futures/timer-and-executor.md",
+    "writing-your-own-futures/a-mental-model.md",
+    "writing-your-own-futures/ready-after-n-polls.md",
+    "writing-your-own-futures/timer-under-tokio.md",
+    "writing-your-own-futures/pin-second-pass.md",
+    "writing-your-own-futures/the-contract-of-poll.md",
+    "state-machines/why-by-hand.md",
+    "state-machines/the-pinning-problem.md",
+    "state-machines/pin-projection.md",
+    "state-machines/multi-stage-client.md",
+    "state-machines/production-concerns.md",
+    "state-machines/the-real-one.md",
+    "async-in-depth/what-async-fn-compiles-into.md",
+    "async-in-depth/a-mini-tokio.md",
+    "async-in-depth/wakers-done-right.md",
+    "async-in-depth/cancellation.md",
+    "async-in-depth/beside-tokio.md",
+    "the-engine/readiness.md",
+    "the-engine/a-reactor.md",
+    "the-engine/timers.md",
+    "the-engine/a-task-by-hand.md",
+    "the-engine/join-handles.md",
+    "the-engine/echo-server.md",
+    "the-engine/the-real-one.md",
+    "many-threads/work-stealing.md",
+    "many-threads/channel.md",
+    "many-threads/mutex.md",
+];
+
+/// Chapters that are not part of the course: no exercise is asked of them.
+const NOT_CHAPTERS: &[&str] = &["introduction.md", "appendix/"];
+
+#[test]
+fn every_starter_is_what_its_solution_cuts_to() {
+    let bless = std::env::var_os(BLESS_VAR).is_some();
+    let problems = exercises::stale_starters(&book_root(), bless);
+    assert!(problems.is_empty(), "{}", report(&problems));
+}
+
+#[test]
+fn every_exercise_has_its_tests() {
+    let problems = exercises::tests_without_exercises(&book_root());
+    assert!(problems.is_empty(), "{}", report(&problems));
+}
+
+#[test]
+fn every_exercise_fails_all_its_tests_on_its_starter() {
+    let root = book_root();
+    let all = exercises::all(&root);
+    assert!(!all.is_empty(), "no exercise found under listings/src/");
+    let binaries = build_on_starters(&all);
+    let mut failures = Vec::new();
+    for exercise in &all {
+        let binary = &binaries[&exercise.test];
+        match run_with_limit(binary, &root.join("listings")) {
+            Err(message) => failures.push(format!("{}: {message}", exercise.test)),
+            Ok((passed, failed)) if passed > 0 || failed == 0 => failures.push(format!(
+                "{} ({}): {passed} test(s) pass on the starter {} and {failed} fail; \
+                 every test should fail until the exercise is solved",
+                exercise.test, exercise.solution, exercise.starter
+            )),
+            Ok(_) => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_chapter_has_an_exercise_and_every_exercise_its_solution() {
+    let root = book_root();
+    let all = exercises::all(&root);
+    let (chapters, _) = summary::read(&root);
+    let appendix = fs::read_to_string(root.join("src/appendix/solutions.md")).unwrap();
+    let mut problems = Vec::new();
+    let mut asked = Vec::new();
+    for chapter in &chapters {
+        if NOT_CHAPTERS.iter().any(|skip| chapter.path.starts_with(skip)) {
+            continue;
+        }
+        let file = format!("src/{}", chapter.path);
+        let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
+        let has = all.iter().any(|e| text.contains(&e.command()));
+        let pending = CHAPTERS_WITHOUT_AN_EXERCISE_YET.contains(&chapter.path.as_str());
+        match (has, pending) {
+            (false, false) => problems.push(format!(
+                "{file}:1: no exercise: name one with its run command \
+                 (`cargo test -p listings --features starter --test exercise_NAME`)"
+            )),
+            (true, true) => problems.push(format!(
+                "{file}:1: has an exercise now: take it off \
+                 CHAPTERS_WITHOUT_AN_EXERCISE_YET in harness/tests/exercises.rs"
+            )),
+            _ => {}
+        }
+        asked.extend(all.iter().filter(|e| text.contains(&e.command())));
+    }
+    for exercise in &all {
+        if !asked.contains(&exercise) {
+            problems.push(format!(
+                "{}:1: no chapter asks for this exercise with `{}`",
+                exercise.solution,
+                exercise.command()
+            ));
+        }
+        if !appendix.contains(&format!("{}:solution}}}}", exercise.solution)) {
+            problems.push(format!(
+                "src/appendix/solutions.md:1: does not show the solution of {} \
+                 (`{{{{#rustdoc_include ../../{}:solution}}}}`)",
+                exercise.solution, exercise.solution
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Builds the exercise tests against the starters (`--features starter`),
+/// with the running test's cargo, profile and target folder, and returns
+/// each test binary by its target name.
+fn build_on_starters(all: &[Exercise]) -> BTreeMap<String, PathBuf> {
+    let build = TestBuild::of_running_test().unwrap_or_else(|e| panic!("{e}"));
+    let mut command = build.cargo_subcommand(&book_root(), "test");
+    command.args(["--package", "listings", "--features", "starter", "--no-run"]);
+    command.arg("--message-format=json");
+    for exercise in all {
+        command.args(["--test", &exercise.test]);
+    }
+    let output = command.output().expect("cannot run cargo");
+    assert!(
+        output.status.success(),
+        "the starters do not compile (each must, with `todo!()` bodies):\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut binaries = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if let (Some(name), Some(executable)) =
+            (message["target"]["name"].as_str(), message["executable"].as_str())
+        {
+            binaries.insert(name.to_string(), PathBuf::from(executable));
+        }
+    }
+    for exercise in all {
+        assert!(
+            binaries.contains_key(&exercise.test),
+            "cargo built no {}",
+            exercise.test
+        );
+    }
+    binaries
+}
+
+/// Runs a test binary, killing it after LIMIT; returns (passed, failed)
+/// from libtest's summary line.
+fn run_with_limit(binary: &PathBuf, dir: &PathBuf) -> Result<(u32, u32), String> {
+    let mut child = Command::new(binary)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
+    let start = Instant::now();
+    while child.try_wait().map_err(|e| e.to_string())?.is_none() {
+        if start.elapsed() > LIMIT {
+            let _ = child.kill();
+            return Err(format!(
+                "its tests still run on the starter after {LIMIT:?}: a hang"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let summary = stdout
+        .lines()
+        .find(|line| line.starts_with("test result:"))
+        .ok_or_else(|| format!("no `test result:` line in its output:\n{stdout}"))?;
+    let count = |word: &str| -> u32 {
+        summary
+            .split(';')
+            .find_map(|part| part.trim().strip_suffix(word))
+            .and_then(|n| n.trim().rsplit(' ').next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    Ok((count("passed"), count("failed")))
+}
