@@ -9,6 +9,7 @@
 //!   compares it with the committed file ([`outputs`]);
 //! - `tests/exercises.rs` checks that each exercise's starter is cut from
 //!   its solution and fails its tests ([`exercises`]);
+//! - `tests/book.rs` also checks the glossary ([`glossary`]);
 //! - `tests/book.rs` runs the guards of [`check`]: missing files and anchors,
 //!   untested blocks, unshown listings, captions, chapters missing from SUMMARY.md.
 //!
@@ -17,6 +18,7 @@
 pub mod check;
 pub mod compile_fail;
 pub mod exercises;
+pub mod glossary;
 pub mod markdown;
 pub mod outputs;
 pub mod summary;

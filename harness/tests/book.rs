@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use harness::{book_root, check, report};
+use harness::{book_root, check, glossary, report};
 
 #[test]
 fn the_book_passes_every_guard() {
@@ -21,5 +21,11 @@ fn mdbook_expands_every_directive() {
         expanded.display()
     );
     let problems = check::leftover_directives(expanded);
+    assert!(problems.is_empty(), "{}", report(&problems));
+}
+
+#[test]
+fn every_glossary_term_is_used_and_links_to_a_chapter() {
+    let problems = glossary::check(&book_root());
     assert!(problems.is_empty(), "{}", report(&problems));
 }
