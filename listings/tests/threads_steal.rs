@@ -261,3 +261,12 @@ fn a_panicking_task_reports_its_panic_and_the_worker_goes_on() {
         assert_eq!(runtime.block_on(good).unwrap(), 7);
     });
 }
+
+#[test]
+fn a_task_woken_by_a_task_on_another_worker_runs_next_on_that_worker() {
+    for _ in 0..20 {
+        let (a, b, a_again) = within_limit("a wake across workers", moved_by_a_wake);
+        assert_ne!(a.worker, b.worker, "the barrier pins them apart");
+        assert_eq!((a_again.worker, a_again.source), (b.worker, Source::Lifo));
+    }
+}

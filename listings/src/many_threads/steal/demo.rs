@@ -10,6 +10,7 @@ use std::sync::{Arc, Barrier, Mutex, mpsc};
 use std::task::{Context, Poll, Waker};
 use std::thread;
 
+use listings::engine::task::demo::WakerSlot;
 use listings::many_threads::steal::runtime::{
     self, Builder, Parking, Runtime, Source, Steal,
 };
@@ -236,3 +237,47 @@ pub fn lost_wakeup(
     (parked, runtime, task)
 }
 // ANCHOR_END: lost_wakeup
+
+/// What `moved_by_a_wake` saw: `a`'s first run, `b`'s run, and `a`'s
+/// second run.
+pub type Moved = (Ran, Ran, Ran);
+
+// ANCHOR: moved
+/// Two workers, pinned one task each by a barrier. `a` leaves its waker
+/// and waits; `b` waits until `a`'s worker has gone to sleep (so `a` is
+/// idle, not running), then wakes `a`, which lands in `b`'s LIFO slot.
+pub fn moved_by_a_wake() -> Moved {
+    let runtime = Runtime::new(2);
+    let (barrier, slot, log) =
+        (Arc::new(Barrier::new(2)), WakerSlot::default(), Log::default());
+    let a = runtime.spawn({
+        let (barrier, slot, log) =
+            (Arc::clone(&barrier), Arc::clone(&slot), Arc::clone(&log));
+        let mut polled = false;
+        std::future::poll_fn(move |cx| {
+            note(&log, "a");
+            if polled {
+                return Poll::Ready(());
+            }
+            polled = true;
+            barrier.wait();
+            *slot.lock().unwrap() = Some(cx.waker().clone());
+            Poll::Pending
+        })
+    });
+    let handle = runtime.handle().clone();
+    let b = runtime.spawn(async move {
+        barrier.wait();
+        note(&log, "b");
+        while handle.sleeping() == 0 {
+            thread::yield_now(); // until a's worker, with nothing to do, sleeps
+        }
+        slot.lock().unwrap().take().unwrap().wake();
+        log
+    });
+    let log = runtime.block_on(b).unwrap();
+    runtime.block_on(a).unwrap();
+    let log = log.lock().unwrap();
+    (log[0], log[1], log[2])
+}
+// ANCHOR_END: moved
