@@ -15,7 +15,7 @@ mod common;
 use common::within_limit;
 use listings::engine::task::demo::yield_now;
 use listings::many_threads::steal::demo::{
-    lifo_starvation, meet_at_a_barrier, steal_half,
+    lifo_starvation, meet_at_a_barrier, moved_by_a_wake, steal_half,
 };
 use listings::many_threads::steal::queue::{Inject, Local};
 use listings::many_threads::steal::runtime::{
