@@ -50,7 +50,8 @@ impl Idle {
     /// nothing; now it says it sleeps, and waits for a `notify`. A push and
     /// its `notify` that land between that look and this call find nobody
     /// asleep, wake nobody, and the worker sleeps with work queued.
-    pub fn park_naive(&self) {
+    /// Returns whether a `notify` woke it (`false`: `shutdown` did).
+    pub fn park_naive(&self) -> bool {
         let mut state = self.state.lock().unwrap();
         state.sleeping += 1;
         let seen = state.notifications;
@@ -58,6 +59,7 @@ impl Idle {
             state = self.condvar.wait(state).unwrap();
         }
         state.sleeping -= 1;
+        state.notifications != seen
     }
     // ANCHOR_END: naive
 

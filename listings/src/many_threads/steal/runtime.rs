@@ -336,7 +336,9 @@ impl Worker {
                 hook(self.index);
             }
             match self.shared.config.parking {
-                Parking::Naive => self.shared.idle.park_naive(),
+                Parking::Naive => {
+                    self.shared.idle.park_naive();
+                }
                 Parking::Fixed => self.shared.idle.park(|| self.shared.has_work()),
             }
         }
