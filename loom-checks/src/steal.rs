@@ -12,9 +12,16 @@ use loom::sync::Arc;
 use loom::thread;
 
 /// Stands in for the `listings` crate: `park.rs` and `queue.rs` import
-/// their locks as `listings::many_threads::steal::sync`, and here that path
-/// leads to loom's.
+/// their locks as `listings::many_threads::steal::sync`, and `state.rs` its
+/// atomics as `listings::engine::task::sync`; here both paths lead to loom's.
 mod listings {
+    pub mod engine {
+        pub mod task {
+            pub mod sync {
+                pub use loom::sync::atomic::{AtomicUsize, Ordering};
+            }
+        }
+    }
     pub mod many_threads {
         pub mod steal {
             pub mod sync {
@@ -44,9 +51,19 @@ pub mod queue {
     ));
 }
 
-use loom_checks::state::{AfterPending, StartPoll, State, WakeByVal};
+/// The task's state word of chapter 30, compiled here against loom's atomics.
+#[allow(dead_code)]
+pub mod state {
+    use super::listings;
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../listings/src/engine/task/state.rs"
+    ));
+}
+
 use park::Idle;
 use queue::Inject;
+use state::{AfterPending, StartPoll, State, WakeByVal};
 
 /// Explores every order with up to `bound` preemptions.
 fn model(bound: usize, f: impl Fn() + Sync + Send + 'static) {

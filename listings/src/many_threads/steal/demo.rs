@@ -100,7 +100,9 @@ pub fn lifo_starvation(max_lifo_polls: Option<usize>, rounds: usize) -> Vec<Ran>
     }
     // ANCHOR_END: lifo_starvation
     runtime.shutdown();
-    log.lock().unwrap().clone()
+    let mut runs = Vec::new();
+    runs.append(&mut log.lock().unwrap());
+    runs
 }
 
 /// What `steal_half` saw.

@@ -350,9 +350,8 @@ impl Worker {
         self.tick += 1;
         let local = &self.shared.locals[self.index];
         let inject = &self.shared.inject;
-        if self.tick.is_multiple_of(GLOBAL_QUEUE_INTERVAL)
-            && let Some(task) = inject.pop()
-        {
+        let inject_first = self.tick.is_multiple_of(GLOBAL_QUEUE_INTERVAL);
+        if let Some(task) = inject_first.then(|| inject.pop()).flatten() {
             return Some((task, Source::Inject));
         }
         if let Some(task) = local.pop() {
