@@ -18,4 +18,11 @@ cargo test -p loom-checks --test state
 # against loom's Mutex and UnsafeCell by loom-checks/src/mutex.rs): lockers,
 # an unlock and waiters that give up, in every order; about a second.
 cargo test -p loom-checks --test mutex
+# Chapter 34's scheduler: parking (listings/src/many_threads/steal/park.rs)
+# and the inject queue (queue.rs), compiled against loom's Mutex and Condvar
+# by loom-checks/src/steal.rs: a worker parking while a task is pushed gets
+# it (the naive park must lose it, which loom must find), and the state word
+# keeps one task to one worker at a time (loom's UnsafeCell for the future;
+# without the state word loom must find two polls at once); under a second.
+cargo test -p loom-checks --test steal
 echo "ci/loom.sh: ok"
