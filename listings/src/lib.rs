@@ -20,6 +20,11 @@ pub mod watchdog;
 // The exercises of Part I (chapters 1 to 6). With `--features starter` the
 // reader's starter (`listings/exercises/`) stands in for the book's solution.
 #[cfg(not(feature = "starter"))]
+pub mod block_on_timeout;
+#[cfg(feature = "starter")]
+#[path = "../exercises/block_on_timeout.rs"]
+pub mod block_on_timeout;
+#[cfg(not(feature = "starter"))]
 pub mod count_polls;
 #[cfg(feature = "starter")]
 #[path = "../exercises/count_polls.rs"]
