@@ -30,6 +30,11 @@ pub mod count_polls;
 #[path = "../exercises/count_polls.rs"]
 pub mod count_polls;
 #[cfg(not(feature = "starter"))]
+pub mod give_back;
+#[cfg(feature = "starter")]
+#[path = "../exercises/give_back.rs"]
+pub mod give_back;
+#[cfg(not(feature = "starter"))]
 pub mod last_first;
 #[cfg(feature = "starter")]
 #[path = "../exercises/last_first.rs"]
