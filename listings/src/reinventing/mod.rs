@@ -16,3 +16,10 @@ pub mod run_queue;
 pub mod sensor;
 pub mod valves;
 pub mod wakeful;
+
+// The exercise of chapter 7.
+#[cfg(not(feature = "starter"))]
+pub mod woken;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/reinventing/woken.rs"]
+pub mod woken;
