@@ -22,7 +22,6 @@ const LIMIT: Duration = Duration::from_secs(60);
 /// shrinks: a chapter on it that gains an exercise fails the check until it
 /// is taken off.
 const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
-    "reinventing-futures/timer-and-executor.md",
     "writing-your-own-futures/a-mental-model.md",
     "writing-your-own-futures/ready-after-n-polls.md",
     "writing-your-own-futures/timer-under-tokio.md",

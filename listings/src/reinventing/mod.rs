@@ -18,6 +18,11 @@ pub mod and_then;
 #[path = "../../exercises/reinventing/and_then.rs"]
 pub mod and_then;
 #[cfg(not(feature = "starter"))]
+pub mod join_all;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/reinventing/join_all.rs"]
+pub mod join_all;
+#[cfg(not(feature = "starter"))]
 pub mod select_first;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/reinventing/select_first.rs"]
