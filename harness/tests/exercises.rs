@@ -22,15 +22,6 @@ const LIMIT: Duration = Duration::from_secs(60);
 /// shrinks: a chapter on it that gains an exercise fails the check until it
 /// is taken off.
 const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
-    "who-runs-your-future/nobody-runs-your-future.md",
-    "who-runs-your-future/polling-by-hand.md",
-    "who-runs-your-future/the-poll-signature.md",
-    "who-runs-your-future/oneshot-channel.md",
-    "who-runs-your-future/block-on.md",
-    "who-runs-your-future/the-real-ones.md",
-    "reinventing-futures/a-trait-of-our-own.md",
-    "reinventing-futures/from-toy-to-real.md",
-    "reinventing-futures/timer-and-executor.md",
     "writing-your-own-futures/a-mental-model.md",
     "writing-your-own-futures/ready-after-n-polls.md",
     "writing-your-own-futures/timer-under-tokio.md",
