@@ -5,7 +5,8 @@
 //! then), a receiver that waits on an empty channel, closing from either
 //! side, a waiting sender dropped passes its turn on, a `send` dropped in
 //! `select!` loses its message while a `reserve` loses nothing, and the
-//! chapter's programs print the same trace on both runtimes. The futures
+//! chapter's programs print the same trace on both runtimes; and Tokio's
+//! `recv` spends the task's budget where ours does not. The futures
 //! are polled by hand with `tokio_test::task`, which counts wakes; no
 //! verdict depends on a clock or on thread timing.
 
@@ -17,6 +18,7 @@ use std::task::Poll;
 mod common;
 
 use common::within_limit;
+use listings::engine::runtime::count_polls;
 use listings::many_threads::channel::demo::{
     Channel, Ours, Program, Tokio, backpressure, lines, receiver_closes,
     send_in_select, senders_hang_up,
@@ -480,4 +482,34 @@ fn the_select_program_loses_the_sent_parcel_and_keeps_the_reserved_one_on_both_r
             .collect::<Vec<_>>(),
         ["parcel 2 dropped unopened"]
     );
+}
+
+/// Receives 1000 messages that are all buffered already, in one future on
+/// Tokio's current-thread runtime, and counts the polls of that future.
+fn polls_to_receive_a_thousand<C: Channel<u32>>() -> usize {
+    within_limit("1000 buffered messages", || {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        runtime.block_on(async {
+            let (sender, mut receiver) = C::channel(1000);
+            for n in 0..1000 {
+                assert!(C::try_send(&sender, n).is_ok());
+            }
+            let polls = AtomicUsize::new(0);
+            let receive = async {
+                for n in 0..1000 {
+                    assert_eq!(C::recv(&mut receiver).await, Some(n));
+                }
+            };
+            count_polls(receive, &polls).await;
+            polls.into_inner()
+        })
+    })
+}
+
+#[test]
+fn tokios_recv_spends_the_tasks_budget_where_ours_does_not() {
+    // 1000 ready messages at 128 units of budget per poll: 7 forced yields.
+    let polls =
+        [polls_to_receive_a_thousand::<Ours>(), polls_to_receive_a_thousand::<Tokio>()];
+    assert_eq!(polls, [1, 8]);
 }
