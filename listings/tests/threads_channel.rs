@@ -210,7 +210,6 @@ fn a_permit_dropped_unused_gives_its_slot_back<C: Channel<u32>>() {
     assert_eq!(drain::<C>(&mut receiver), [2]);
 }
 
-// ANCHOR: lost_in_select
 /// `send` in a `select!` whose other branch is ready: the send is polled
 /// first (`biased`), waits on the full channel, and is dropped when the
 /// other branch wins. The message moved into it is gone: dropped, never
@@ -238,9 +237,7 @@ fn a_send_dropped_in_select_loses_its_message<C: Channel<Counted>>() {
     }
     assert_eq!(received, [1], "only message 1 arrives");
 }
-// ANCHOR_END: lost_in_select
 
-// ANCHOR: kept_by_reserve
 /// The same race with `reserve`: the message stays with the caller until a
 /// permit is in hand, so losing the race loses nothing, and the permit's
 /// `send` cannot fail or wait.
@@ -281,7 +278,6 @@ fn a_reserve_raced_in_select_loses_no_message<C: Channel<Counted>>() {
     };
     assert_eq!(second.0, 2);
 }
-// ANCHOR_END: kept_by_reserve
 
 /// Generates, for each generic test above, one `#[test]` on our channel
 /// (`ours::NAME`) and one on `tokio::sync::mpsc` (`tokio_mpsc::NAME`).
