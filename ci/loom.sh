@@ -25,4 +25,10 @@ cargo test -p loom-checks --test mutex
 # keeps one task to one worker at a time (loom's UnsafeCell for the future;
 # without the state word loom must find two polls at once); under a second.
 cargo test -p loom-checks --test steal
+# Chapter 35's bounded channel (listings/src/many_threads/channel/bounded.rs,
+# compiled against loom's Mutex and Arc by loom-checks/src/channel.rs): a
+# sender and the receiver on a full channel, the last sender's drop, a
+# waiting sender that gives up, a close racing a waiting sender; no lost
+# wake-up (loom reports a deadlock); well under a second.
+cargo test -p loom-checks --test channel
 echo "ci/loom.sh: ok"
