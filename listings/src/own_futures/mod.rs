@@ -12,6 +12,11 @@ pub mod unpin_checks;
 // The exercises of chapters 11 to 15. With `--features starter` the reader's
 // starters (`listings/exercises/`) stand in for the book's solutions.
 #[cfg(not(feature = "starter"))]
+pub mod first_of;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/own_futures/first_of.rs"]
+pub mod first_of;
+#[cfg(not(feature = "starter"))]
 pub mod timeout;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/own_futures/timeout.rs"]
