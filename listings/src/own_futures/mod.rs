@@ -17,6 +17,11 @@ pub mod first_of;
 #[path = "../../exercises/own_futures/first_of.rs"]
 pub mod first_of;
 #[cfg(not(feature = "starter"))]
+pub mod fuse;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/own_futures/fuse.rs"]
+pub mod fuse;
+#[cfg(not(feature = "starter"))]
 pub mod timeout;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/own_futures/timeout.rs"]
