@@ -13,3 +13,11 @@ pub mod production;
 pub mod sensor;
 pub mod server;
 pub mod unpin_facts;
+
+// The exercises of chapters 16 to 21. With `--features starter` the reader's
+// starters (`listings/exercises/`) stand in for the book's solutions.
+#[cfg(not(feature = "starter"))]
+pub mod read_both;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/read_both.rs"]
+pub mod read_both;
