@@ -26,3 +26,8 @@ pub mod read_both;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/state_machines/read_both.rs"]
 pub mod read_both;
+#[cfg(not(feature = "starter"))]
+pub mod timed;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/timed.rs"]
+pub mod timed;
