@@ -31,7 +31,6 @@ const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
     "reinventing-futures/a-trait-of-our-own.md",
     "reinventing-futures/from-toy-to-real.md",
     "reinventing-futures/timer-and-executor.md",
-    "state-machines/multi-stage-client.md",
     "state-machines/production-concerns.md",
     "state-machines/the-real-one.md",
     "async-in-depth/what-async-fn-compiles-into.md",

@@ -17,6 +17,11 @@ pub mod unpin_facts;
 // The exercises of chapters 16 to 21. With `--features starter` the reader's
 // starters (`listings/exercises/`) stand in for the book's solutions.
 #[cfg(not(feature = "starter"))]
+pub mod exchange;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/exchange.rs"]
+pub mod exchange;
+#[cfg(not(feature = "starter"))]
 pub mod join_boxed;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/state_machines/join_boxed.rs"]
