@@ -22,15 +22,6 @@ const LIMIT: Duration = Duration::from_secs(60);
 /// shrinks: a chapter on it that gains an exercise fails the check until it
 /// is taken off.
 const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
-    "writing-your-own-futures/a-mental-model.md",
-    "writing-your-own-futures/ready-after-n-polls.md",
-    "writing-your-own-futures/timer-under-tokio.md",
-    "writing-your-own-futures/pin-second-pass.md",
-    "writing-your-own-futures/the-contract-of-poll.md",
-    "state-machines/why-by-hand.md",
-    "state-machines/the-pinning-problem.md",
-    "state-machines/pin-projection.md",
-    "state-machines/multi-stage-client.md",
     "state-machines/production-concerns.md",
     "state-machines/the-real-one.md",
     "async-in-depth/what-async-fn-compiles-into.md",

@@ -13,3 +13,26 @@ pub mod production;
 pub mod sensor;
 pub mod server;
 pub mod unpin_facts;
+
+// The exercises of chapters 16 to 21. With `--features starter` the reader's
+// starters (`listings/exercises/`) stand in for the book's solutions.
+#[cfg(not(feature = "starter"))]
+pub mod exchange;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/exchange.rs"]
+pub mod exchange;
+#[cfg(not(feature = "starter"))]
+pub mod join_boxed;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/join_boxed.rs"]
+pub mod join_boxed;
+#[cfg(not(feature = "starter"))]
+pub mod read_both;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/read_both.rs"]
+pub mod read_both;
+#[cfg(not(feature = "starter"))]
+pub mod timed;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/timed.rs"]
+pub mod timed;
