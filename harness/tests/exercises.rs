@@ -124,6 +124,22 @@ fn every_chapter_has_an_exercise_and_every_exercise_its_solution() {
             ));
         }
     }
+    let mut last = 0;
+    for (index, line) in appendix.lines().enumerate() {
+        let number = line.strip_prefix("## Chapter ").and_then(|rest| {
+            rest.split(|c: char| !c.is_ascii_digit()).next()?.parse::<u32>().ok()
+        });
+        if let Some(number) = number {
+            if number <= last {
+                problems.push(format!(
+                    "src/appendix/solutions.md:{}: chapter {number} comes after chapter {last}; \
+                     keep the sections in chapter order",
+                    index + 1
+                ));
+            }
+            last = number;
+        }
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
