@@ -14,8 +14,8 @@ use listings::engine::task::{JoinHandle, Notified, Schedule, spawn};
 use listings::many_threads::steal::park::Idle;
 use listings::many_threads::steal::queue::{Inject, Local};
 
-/// Every this many tasks, a worker looks at the inject queue before its
-/// own, so that a busy local queue cannot starve the inject queue.
+/// Every this many looks for a task, a worker tries the inject queue before
+/// its own, so that a busy local queue cannot starve the inject queue.
 pub const GLOBAL_QUEUE_INTERVAL: usize = 61;
 
 /// How an idle worker sleeps.
@@ -298,8 +298,8 @@ pub struct Stats {
 struct Worker {
     shared: Arc<Shared>,
     index: usize,
-    /// Tasks run so far; every GLOBAL_QUEUE_INTERVAL, the inject queue
-    /// goes first.
+    /// How often it has looked for a task (LIFO runs do not count); every
+    /// GLOBAL_QUEUE_INTERVAL-th look tries the inject queue first.
     tick: usize,
 }
 
@@ -345,7 +345,7 @@ impl Worker {
     }
 
     /// Local queue, then inject queue (the other way round every
-    /// GLOBAL_QUEUE_INTERVAL tasks), then steal.
+    /// GLOBAL_QUEUE_INTERVAL looks), then steal.
     fn find_task(&mut self) -> Option<(Notified, Source)> {
         self.tick += 1;
         let local = &self.shared.locals[self.index];
