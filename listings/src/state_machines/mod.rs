@@ -32,6 +32,11 @@ pub mod read_both;
 #[path = "../../exercises/state_machines/read_both.rs"]
 pub mod read_both;
 #[cfg(not(feature = "starter"))]
+pub mod read_budgeted;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/read_budgeted.rs"]
+pub mod read_budgeted;
+#[cfg(not(feature = "starter"))]
 pub mod timed;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/state_machines/timed.rs"]
