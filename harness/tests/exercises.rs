@@ -22,7 +22,6 @@ const LIMIT: Duration = Duration::from_secs(60);
 /// shrinks: a chapter on it that gains an exercise fails the check until it
 /// is taken off.
 const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
-    "state-machines/the-real-one.md",
     "async-in-depth/what-async-fn-compiles-into.md",
     "async-in-depth/a-mini-tokio.md",
     "async-in-depth/wakers-done-right.md",

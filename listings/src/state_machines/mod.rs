@@ -27,6 +27,11 @@ pub mod join_boxed;
 #[path = "../../exercises/state_machines/join_boxed.rs"]
 pub mod join_boxed;
 #[cfg(not(feature = "starter"))]
+pub mod lines;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/state_machines/lines.rs"]
+pub mod lines;
+#[cfg(not(feature = "starter"))]
 pub mod read_both;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/state_machines/read_both.rs"]
