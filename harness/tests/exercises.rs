@@ -34,7 +34,6 @@ const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
     "the-engine/join-handles.md",
     "the-engine/echo-server.md",
     "the-engine/the-real-one.md",
-    "many-threads/mutex.md",
 ];
 
 /// Chapters that are not part of the course: no exercise is asked of them.
