@@ -22,8 +22,6 @@ const LIMIT: Duration = Duration::from_secs(60);
 /// shrinks: a chapter on it that gains an exercise fails the check until it
 /// is taken off.
 const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
-    "state-machines/production-concerns.md",
-    "state-machines/the-real-one.md",
     "async-in-depth/what-async-fn-compiles-into.md",
     "async-in-depth/a-mini-tokio.md",
     "async-in-depth/wakers-done-right.md",
@@ -36,9 +34,6 @@ const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
     "the-engine/join-handles.md",
     "the-engine/echo-server.md",
     "the-engine/the-real-one.md",
-    "many-threads/work-stealing.md",
-    "many-threads/channel.md",
-    "many-threads/mutex.md",
 ];
 
 /// Chapters that are not part of the course: no exercise is asked of them.

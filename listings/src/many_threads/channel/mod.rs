@@ -18,6 +18,14 @@
 pub mod bounded;
 pub mod demo;
 
+// The exercise of chapter 35. With `--features starter` the reader's starter
+// (`listings/exercises/`) stands in for the book's solution.
+#[cfg(not(feature = "starter"))]
+pub mod recv_many;
+#[cfg(feature = "starter")]
+#[path = "../../../exercises/many_threads/channel/recv_many.rs"]
+pub mod recv_many;
+
 pub use bounded::{
     Permit, Receiver, Reserve, SendError, Sender, Snapshot, TrySendError, channel,
 };

@@ -21,6 +21,14 @@ pub mod fair;
 
 pub use fair::{Lock, Mutex, MutexGuard};
 
+// The exercise of chapter 36. With `--features starter` the reader's starter
+// (`listings/exercises/`) stands in for the book's solution.
+#[cfg(not(feature = "starter"))]
+pub mod semaphore;
+#[cfg(feature = "starter")]
+#[path = "../../../exercises/many_threads/mutex/semaphore.rs"]
+pub mod semaphore;
+
 /// The blocking lock and the cell `fair.rs` uses: std's here; loom's in
 /// `loom-checks/`, which compiles the same file.
 pub mod sync {

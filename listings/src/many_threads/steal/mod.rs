@@ -20,6 +20,14 @@ pub mod park;
 pub mod demo;
 pub mod runtime;
 
+// The exercise of chapter 34. With `--features starter` the reader's starter
+// (`listings/exercises/`) stands in for the book's solution.
+#[cfg(not(feature = "starter"))]
+pub mod pop_share;
+#[cfg(feature = "starter")]
+#[path = "../../../exercises/many_threads/steal/pop_share.rs"]
+pub mod pop_share;
+
 pub use runtime::{Builder, Handle, Parking, Runtime, Stats};
 
 /// The blocking primitives `queue.rs` and `park.rs` use: std's here; loom's
