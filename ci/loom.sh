@@ -6,11 +6,13 @@
 # sees the output, a handle dropped during completion leaves the output and
 # the waker each to one side (the models that touch those two places use
 # loom's UnsafeCell, which fails on an access the state word does not
-# order), and a load-then-store version loses a wake (which loom must find). The same file is compiled against loom's atomics by
-# loom-checks/src/lib.rs, so no global `--cfg loom` (and no rebuilt
-# tokio) is needed.
+# order), and a load-then-store version loses a wake (which loom must find).
+# The same file is compiled against loom's atomics by loom-checks/src/lib.rs,
+# so no global `--cfg loom` (and no rebuilt tokio) is needed.
 #   bash ci/loom.sh
-# The models are small: a debug build explores them in about three seconds.
+# Then Part VII's concurrent structures, below, each compiled the same way.
+# The models are small: a debug build explores all of them in about six
+# seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test -p loom-checks --test state
