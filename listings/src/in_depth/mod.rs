@@ -11,3 +11,11 @@ pub mod notify_alarm;
 pub mod runtime;
 pub mod trace;
 pub mod trains;
+
+// The exercises of chapters 22 to 26. With `--features starter` the reader's
+// starter (`listings/exercises/`) stands in for the book's solution.
+#[cfg(not(feature = "starter"))]
+pub mod countdown;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/in_depth/countdown.rs"]
+pub mod countdown;
