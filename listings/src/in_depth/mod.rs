@@ -19,3 +19,8 @@ pub mod countdown;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/in_depth/countdown.rs"]
 pub mod countdown;
+#[cfg(not(feature = "starter"))]
+pub mod output_slot;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/in_depth/output_slot.rs"]
+pub mod output_slot;
