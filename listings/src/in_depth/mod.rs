@@ -24,3 +24,8 @@ pub mod output_slot;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/in_depth/output_slot.rs"]
 pub mod output_slot;
+#[cfg(not(feature = "starter"))]
+pub mod waker_cell;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/in_depth/waker_cell.rs"]
+pub mod waker_cell;
