@@ -20,6 +20,11 @@ pub mod countdown;
 #[path = "../../exercises/in_depth/countdown.rs"]
 pub mod countdown;
 #[cfg(not(feature = "starter"))]
+pub mod line_reader;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/in_depth/line_reader.rs"]
+pub mod line_reader;
+#[cfg(not(feature = "starter"))]
 pub mod output_slot;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/in_depth/output_slot.rs"]
