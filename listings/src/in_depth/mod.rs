@@ -30,6 +30,11 @@ pub mod output_slot;
 #[path = "../../exercises/in_depth/output_slot.rs"]
 pub mod output_slot;
 #[cfg(not(feature = "starter"))]
+pub mod queued_once;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/in_depth/queued_once.rs"]
+pub mod queued_once;
+#[cfg(not(feature = "starter"))]
 pub mod waker_cell;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/in_depth/waker_cell.rs"]
