@@ -17,3 +17,8 @@ pub mod send_all;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/engine/send_all.rs"]
 pub mod send_all;
+#[cfg(not(feature = "starter"))]
+pub mod udp;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/engine/udp.rs"]
+pub mod udp;
