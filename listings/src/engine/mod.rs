@@ -18,6 +18,11 @@ pub mod send_all;
 #[path = "../../exercises/engine/send_all.rs"]
 pub mod send_all;
 #[cfg(not(feature = "starter"))]
+pub mod timeout;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/engine/timeout.rs"]
+pub mod timeout;
+#[cfg(not(feature = "starter"))]
 pub mod udp;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/engine/udp.rs"]
