@@ -27,3 +27,8 @@ pub mod udp;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/engine/udp.rs"]
 pub mod udp;
+#[cfg(not(feature = "starter"))]
+pub mod yield_now;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/engine/yield_now.rs"]
+pub mod yield_now;
