@@ -18,6 +18,11 @@ pub mod join_set;
 #[path = "../../exercises/engine/join_set.rs"]
 pub mod join_set;
 #[cfg(not(feature = "starter"))]
+pub mod limit;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/engine/limit.rs"]
+pub mod limit;
+#[cfg(not(feature = "starter"))]
 pub mod send_all;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/engine/send_all.rs"]
