@@ -33,7 +33,6 @@ const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
     "state-machines/multi-stage-client.md",
     "state-machines/production-concerns.md",
     "state-machines/the-real-one.md",
-    "the-engine/the-real-one.md",
     "many-threads/work-stealing.md",
     "many-threads/channel.md",
     "many-threads/mutex.md",

@@ -13,6 +13,11 @@ pub mod timer;
 // The exercises of chapters 27 to 33. With `--features starter` the reader's
 // starter (`listings/exercises/`) stands in for the book's solution.
 #[cfg(not(feature = "starter"))]
+pub mod budget;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/engine/budget.rs"]
+pub mod budget;
+#[cfg(not(feature = "starter"))]
 pub mod join_set;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/engine/join_set.rs"]
