@@ -197,12 +197,23 @@ pub fn stale_starters(root: &Path, bless: bool) -> Vec<Problem> {
     problems
 }
 
-/// Every exercise has its test file, and every `exercise_*` test file has
-/// its exercise.
+/// Every exercise has its test file of its own, and every `exercise_*` test
+/// file has its exercise.
 pub fn tests_without_exercises(root: &Path) -> Vec<Problem> {
     let exercises = all(root);
     let mut problems = Vec::new();
-    for exercise in &exercises {
+    for (index, exercise) in exercises.iter().enumerate() {
+        if let Some(first) = exercises[..index].iter().find(|e| e.test == exercise.test)
+        {
+            problems.push(Problem::new(
+                &exercise.solution,
+                1,
+                format!(
+                    "{} has this file's stem too: both would be tested by {}; rename one",
+                    first.solution, exercise.test
+                ),
+            ));
+        }
         let test = format!("listings/tests/{}.rs", exercise.test);
         if !root.join(&test).is_file() {
             problems.push(Problem::new(

@@ -18,24 +18,6 @@ use harness::{book_root, report, summary};
 /// calls it a hang. A `todo!()` panics at once; this is only a backstop.
 const LIMIT: Duration = Duration::from_secs(60);
 
-/// The chapters that have no exercise yet (issue 15). This list only
-/// shrinks: a chapter on it that gains an exercise fails the check until it
-/// is taken off.
-const CHAPTERS_WITHOUT_AN_EXERCISE_YET: &[&str] = &[
-    "async-in-depth/what-async-fn-compiles-into.md",
-    "async-in-depth/a-mini-tokio.md",
-    "async-in-depth/wakers-done-right.md",
-    "async-in-depth/cancellation.md",
-    "async-in-depth/beside-tokio.md",
-    "the-engine/readiness.md",
-    "the-engine/a-reactor.md",
-    "the-engine/timers.md",
-    "the-engine/a-task-by-hand.md",
-    "the-engine/join-handles.md",
-    "the-engine/echo-server.md",
-    "the-engine/the-real-one.md",
-];
-
 /// Chapters that are not part of the course: no exercise is asked of them.
 const NOT_CHAPTERS: &[&str] = &["introduction.md", "appendix/"];
 
@@ -88,18 +70,11 @@ fn every_chapter_has_an_exercise_and_every_exercise_its_solution() {
         }
         let file = format!("src/{}", chapter.path);
         let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
-        let has = all.iter().any(|e| text.contains(&e.command()));
-        let pending = CHAPTERS_WITHOUT_AN_EXERCISE_YET.contains(&chapter.path.as_str());
-        match (has, pending) {
-            (false, false) => problems.push(format!(
+        if !all.iter().any(|e| text.contains(&e.command())) {
+            problems.push(format!(
                 "{file}:1: no exercise: name one with its run command \
                  (`cargo test -p listings --features starter --test exercise_NAME`)"
-            )),
-            (true, true) => problems.push(format!(
-                "{file}:1: has an exercise now: take it off \
-                 CHAPTERS_WITHOUT_AN_EXERCISE_YET in harness/tests/exercises.rs"
-            )),
-            _ => {}
+            ));
         }
         asked.extend(all.iter().filter(|e| text.contains(&e.command())));
     }
