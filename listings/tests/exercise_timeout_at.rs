@@ -36,8 +36,13 @@ fn a_future_that_never_finishes_times_out_no_sooner_than_its_deadline() {
     });
     assert_eq!(result, Err(Elapsed));
     assert!(waited >= Duration::from_millis(100), "it gave up early: {waited:?}");
-    // One poll to start, one park until the deadline, one poll after it.
-    assert_eq!(counts, Counts { polls: 2, parks: 1, events: 0, fired: 1 });
+    // One poll to start, a park until the deadline, one poll after it. (The
+    // park is skipped if this thread was held off the CPU for the whole
+    // 100 ms between the first poll and the park: a loaded machine may do
+    // that, and the timeout is still right.)
+    let Counts { polls, parks, events, fired } = counts;
+    assert_eq!((polls, events, fired), (2, 0, 1), "{counts:?}");
+    assert!(parks <= 1, "{counts:?}");
     assert_eq!(left, 0, "a timer was left in the table");
 }
 
