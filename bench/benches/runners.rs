@@ -9,6 +9,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 use bench::echo::{self, Clients, Server};
+use bench::experiment::LazyDriverRunner;
 use bench::runners::{
     EngineJobsRunner, EngineRunner, MiniRunner, RunQueueRunner, Runner, TokioCurrent,
     TokioMulti,
@@ -47,6 +48,7 @@ macro_rules! each_runner {
     ($group:expr, $body:path, $expect:expr, rest) => {{
         on::<EngineJobsRunner>($group, $body, $expect);
         on::<EngineRunner>($group, $body, $expect);
+        on::<LazyDriverRunner>($group, $body, $expect); // Part VI with one fix
         on::<TokioCurrent>($group, $body, $expect);
         on::<TokioMulti>($group, $body, $expect);
     }};

@@ -6,6 +6,7 @@
 //! into `bench/results/times.csv` and redraws the chapter's SVGs.
 
 pub mod echo;
+pub mod experiment;
 pub mod plot;
 pub mod results;
 pub mod runners;

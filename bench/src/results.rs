@@ -10,6 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::experiment::LazyDriverRunner;
 use crate::runners::{
     EngineJobsRunner, EngineRunner, MiniRunner, RunQueueRunner, Runner, TokioCurrent,
     TokioMulti,
@@ -20,11 +21,12 @@ pub const BENCHMARKS: [&str; 5] =
     ["spawn_many", "ping_pong", "yield_many", "chained_spawn", "echo"];
 
 /// The runners, in the order the tables and plots list them.
-pub const RUNNERS: [&str; 6] = [
+pub const RUNNERS: [&str; 7] = [
     RunQueueRunner::NAME,
     MiniRunner::NAME,
     EngineJobsRunner::NAME,
     EngineRunner::NAME,
+    LazyDriverRunner::NAME,
     TokioCurrent::NAME,
     TokioMulti::NAME,
 ];
