@@ -46,7 +46,7 @@ pub fn svg(rows: &[Row], benchmark: &str) -> Result<String, String> {
             .margin(12)
             .x_label_area_size(36)
             .y_label_area_size(150)
-            .build_cartesian_2d(0.0..right, (0..n).into_segmented())
+            .build_cartesian_2d(0.0..right, (0..n - 1).into_segmented())
             .map_err(|e| e.to_string())?;
         // Runners from the top down, in the results' order.
         let name = |segment: &SegmentValue<i32>| match segment {
@@ -58,6 +58,7 @@ pub fn svg(rows: &[Row], benchmark: &str) -> Result<String, String> {
         chart
             .configure_mesh()
             .disable_y_mesh()
+            .light_line_style(WHITE)
             .x_labels(6)
             .x_label_formatter(&|ns| results::human(*ns))
             .x_desc("median time per iteration (line: 95% confidence interval)")
@@ -96,14 +97,15 @@ pub fn svg(rows: &[Row], benchmark: &str) -> Result<String, String> {
         chart
             .draw_series(of.iter().enumerate().map(|(i, r)| {
                 let ratio = results::ratio(rows, r).map_or(String::new(), |x| {
-                    if r.runner == BASELINE { "1x".into() } else { format!("{x:.2}x") }
+                    if r.runner == BASELINE {
+                        "1.00x (baseline)".into()
+                    } else {
+                        format!("{x:.2}x")
+                    }
                 });
-                let label = format!("  {}  {ratio}", results::human(r.median));
-                Text::new(
-                    label,
-                    (r.high.max(r.median), SegmentValue::CenterOf(at(i))),
-                    style.clone(),
-                )
+                let label = format!("{}  {ratio}", results::human(r.median));
+                let at = (r.high.max(r.median), SegmentValue::CenterOf(at(i)));
+                EmptyElement::at(at) + Text::new(label, (6, 0), style.clone())
             }))
             .map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
