@@ -11,8 +11,8 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use bench::echo::{self, Clients, Server};
 use bench::experiment::LazyDriverRunner;
 use bench::runners::{
-    EngineJobsRunner, EngineRunner, MiniRunner, RunQueueRunner, Runner, TokioCurrent,
-    TokioMulti,
+    EngineJobsRunner, EngineRunner, MiniRunner, RunQueueRunner, Runner, StealRunner,
+    TokioCurrent, TokioMulti,
 };
 use bench::shapes::{self, CHAIN, PING_PONG_ROUNDS, SPAWN_MANY, YIELD_TASKS, YIELDS};
 
@@ -33,8 +33,7 @@ fn on<R: Runner>(
     });
 }
 
-/// Every runner that can run the body. Part VII's scheduler: one more line
-/// here (and its adapter in `bench/src/runners.rs`).
+/// Every runner that can run the body.
 macro_rules! each_runner {
     ($group:expr, $body:path, $expect:expr, all) => {{
         on::<RunQueueRunner>($group, $body, $expect);
@@ -49,6 +48,7 @@ macro_rules! each_runner {
         on::<EngineJobsRunner>($group, $body, $expect);
         on::<EngineRunner>($group, $body, $expect);
         on::<LazyDriverRunner>($group, $body, $expect); // Part VI with one fix
+        on::<StealRunner>($group, $body, $expect);
         on::<TokioCurrent>($group, $body, $expect);
         on::<TokioMulti>($group, $body, $expect);
     }};

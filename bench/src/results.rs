@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use crate::experiment::LazyDriverRunner;
 use crate::runners::{
-    EngineJobsRunner, EngineRunner, MiniRunner, RunQueueRunner, Runner, TokioCurrent,
-    TokioMulti,
+    EngineJobsRunner, EngineRunner, MiniRunner, RunQueueRunner, Runner, StealRunner,
+    TokioCurrent, TokioMulti,
 };
 
 /// The benchmarks, in the chapter's order (criterion's group names).
@@ -21,12 +21,13 @@ pub const BENCHMARKS: [&str; 5] =
     ["spawn_many", "ping_pong", "yield_many", "chained_spawn", "echo"];
 
 /// The runners, in the order the tables and plots list them.
-pub const RUNNERS: [&str; 7] = [
+pub const RUNNERS: [&str; 8] = [
     RunQueueRunner::NAME,
     MiniRunner::NAME,
     EngineJobsRunner::NAME,
     EngineRunner::NAME,
     LazyDriverRunner::NAME,
+    StealRunner::NAME,
     TokioCurrent::NAME,
     TokioMulti::NAME,
 ];

@@ -26,6 +26,9 @@ use listings::engine::runtime::{
 };
 use listings::engine::task::Notified;
 use listings::in_depth::runtime::Runtime as MiniRuntime;
+use listings::many_threads::steal::runtime::{
+    Handle as StealHandle, Runtime as StealRuntime,
+};
 use listings::reinventing::run_queue::{Launcher, run_queue};
 
 /// Starts a task that runs `future` to its end; its output is `()`.
@@ -225,12 +228,46 @@ impl Runner for EngineRunner {
 }
 
 // ---------------------------------------------------------------- Part VII
-//
-// Part VII's multi-threaded scheduler goes here, when it lands: one adapter
-// like `EngineRunner` above (`impl Spawn` for its handle, `impl Runner` with
-// `NAME = "VII scheduler"`), and one line in `each_runner!` in
-// `benches/runners.rs`. `results.rs` compares it with Tokio's multi-thread
-// runtime as well as the current-thread one.
+
+/// Part VII's multi-threaded scheduler (`listings::many_threads::steal`,
+/// chapter 34): chapter 30's tasks on worker threads with local queues, a
+/// LIFO slot, an inject queue and stealing. Like Tokio's multi-thread
+/// runtime, it is built once, with as many workers, and shared by every
+/// iteration: its workers live as long as the runtime, and starting threads
+/// is not what the benchmarks measure.
+pub struct StealRunner(Arc<StealRuntime>);
+
+/// Workers of [`StealRunner`], the same as [`TOKIO_WORKERS`].
+pub const STEAL_WORKERS: usize = TOKIO_WORKERS;
+
+impl Spawn for StealHandle {
+    fn spawn<F: Future<Output = ()> + Send + 'static>(&self, future: F) {
+        drop(StealHandle::spawn(self, future)); // detached
+    }
+}
+
+impl Runner for StealRunner {
+    const NAME: &'static str = "VII scheduler";
+    type Spawner = StealHandle;
+
+    fn maker() -> impl FnMut() -> Self {
+        let runtime = Arc::new(StealRuntime::new(STEAL_WORKERS));
+        move || StealRunner(Arc::clone(&runtime))
+    }
+
+    fn block_on<T, M, F>(self, main: M) -> T
+    where
+        M: FnOnce(&Self::Spawner) -> F + Send + 'static,
+        F: Future<Output = T> + Send + 'static,
+        T: Send + 'static,
+    {
+        // `main` runs as a task on the workers, as on Tokio's runtime; this
+        // thread only waits for its `JoinHandle`.
+        let inner = self.0.handle().clone();
+        let join = self.0.spawn(async move { main(&inner).await });
+        self.0.block_on(join).expect("main panicked")
+    }
+}
 
 // ------------------------------------------------------------------ Tokio
 

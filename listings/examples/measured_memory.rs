@@ -5,12 +5,13 @@
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 use std::future::Future;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
 
 use listings::engine::runtime::Runtime as EngineRuntime;
 use listings::engine::task::Notified;
 use listings::in_depth::runtime::Runtime as MiniRuntime;
+use listings::many_threads::steal::runtime::Runtime as StealRuntime;
 use listings::reinventing::run_queue::run_queue;
 use listings::state_machines::counting_alloc::{CountingAllocator, allocations_during};
 
@@ -72,11 +73,12 @@ fn cost_of(spawns: impl FnOnce()) -> (usize, usize) {
 /// above, a hundred, on the two runners that need no reactor).
 const TASKS: usize = if cfg!(miri) { 100 } else { 10_000 };
 
-const RUNNERS: [&str; 6] = [
+const RUNNERS: [&str; 7] = [
     "II run queue",
     "V mini runtime",
     "VI boxed jobs",
     "VI tasks",
+    "VII scheduler",
     "Tokio current-thread",
     "Tokio multi-thread",
 ];
@@ -119,6 +121,29 @@ fn measure(runner: &str) -> (usize, usize) {
             let cost =
                 cost_of(|| (0..TASKS).for_each(|_| drop(handle.spawn(task(&ran)))));
             runtime.run();
+            cost
+        }
+        "VII scheduler" => {
+            // Both workers are held in a task that blocks until the spawns
+            // are counted, so that no worker takes from the inject queue
+            // meanwhile and the count is the same on every run.
+            let runtime = StealRuntime::new(2);
+            let (held, release) =
+                (Arc::new(Barrier::new(3)), Arc::new(Barrier::new(3)));
+            for _ in 0..2 {
+                let (held, release) = (Arc::clone(&held), Arc::clone(&release));
+                drop(runtime.spawn(async move {
+                    held.wait();
+                    release.wait();
+                }));
+            }
+            held.wait();
+            let cost =
+                cost_of(|| (0..TASKS).for_each(|_| drop(runtime.spawn(task(&ran)))));
+            release.wait();
+            while ran.load(Ordering::Relaxed) < TASKS {
+                std::thread::yield_now();
+            }
             cost
         }
         tokio => {
