@@ -19,8 +19,11 @@ cd "$(dirname "$0")/.."
 #   listings/src/many_threads/mutex/{fair,barging}.rs (chapter 36, an async
 #     mutex; threads_mutex polls its futures by hand and skips the tests on a
 #     runtime, threads_mutex_stress runs it on threads, smaller)
+#   listings/examples/measured_memory.rs (chapter 37, an allocator that
+#     counts bytes around chapter 20's; under Miri the example spawns 100
+#     tasks on the two runners that need no reactor)
 tests=(pinning pin_projection counting_alloc engine_task engine_join threads_mutex threads_mutex_stress)
-examples=(pinned_cursor task_counts task_wake_while_running)
+examples=(pinned_cursor task_counts task_wake_while_running measured_memory)
 covered=(
   listings/src/state_machines/pinned_cursor.rs
   listings/src/state_machines/counted.rs
@@ -32,6 +35,7 @@ covered=(
   listings/src/engine/task/join.rs
   listings/src/many_threads/mutex/fair.rs
   listings/src/many_threads/mutex/barging.rs
+  listings/examples/measured_memory.rs
 )
 
 fail() {
