@@ -16,13 +16,18 @@ cd "$(dirname "$0")/.."
 #     30 and 31, a task by hand; engine_task and engine_join run it on a
 #     queue driven by hand, with no clock and no socket, and skip under Miri
 #     the tests that need chapter 28's runtime)
+#   listings/src/engine/counting_waker.rs (chapter 30's exercise, a waker
+#     by hand; exercise_counting_waker runs it, on threads too). Its starter,
+#     listings/exercises/engine/counting_waker.rs, has the same `unsafe fn`
+#     signatures with `todo!()` bodies: the reader runs it under Miri with
+#     `--features starter`, as the chapter says
 #   listings/src/many_threads/mutex/{fair,barging}.rs (chapter 36, an async
 #     mutex; threads_mutex polls its futures by hand and skips the tests on a
 #     runtime, threads_mutex_stress runs it on threads, smaller)
 #   listings/examples/measured_memory.rs (chapter 37, an allocator that
 #     counts bytes around chapter 20's; under Miri the example spawns 100
 #     tasks on the two runners that need no reactor)
-tests=(pinning pin_projection counting_alloc engine_task engine_join threads_mutex threads_mutex_stress)
+tests=(pinning pin_projection counting_alloc engine_task engine_join exercise_counting_waker threads_mutex threads_mutex_stress)
 examples=(pinned_cursor task_counts task_wake_while_running measured_memory)
 covered=(
   listings/src/state_machines/pinned_cursor.rs
@@ -33,6 +38,8 @@ covered=(
   listings/src/engine/task/raw.rs
   listings/src/engine/task/waker.rs
   listings/src/engine/task/join.rs
+  listings/src/engine/counting_waker.rs
+  listings/exercises/engine/counting_waker.rs
   listings/src/many_threads/mutex/fair.rs
   listings/src/many_threads/mutex/barging.rs
   listings/examples/measured_memory.rs

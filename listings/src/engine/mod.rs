@@ -18,6 +18,11 @@ pub mod budget;
 #[path = "../../exercises/engine/budget.rs"]
 pub mod budget;
 #[cfg(not(feature = "starter"))]
+pub mod counting_waker;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/engine/counting_waker.rs"]
+pub mod counting_waker;
+#[cfg(not(feature = "starter"))]
 pub mod join_set;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/engine/join_set.rs"]
@@ -32,11 +37,6 @@ pub mod send_all;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/engine/send_all.rs"]
 pub mod send_all;
-#[cfg(not(feature = "starter"))]
-pub mod task_yield;
-#[cfg(feature = "starter")]
-#[path = "../../exercises/engine/task_yield.rs"]
-pub mod task_yield;
 #[cfg(not(feature = "starter"))]
 pub mod timeout_at;
 #[cfg(feature = "starter")]
