@@ -148,6 +148,7 @@ function sourceFacts(md) {
   return {
     escaped: (text.match(/\\\{\{#/g) ?? []).length,
     mermaid: (text.match(/^\s*(```+|~~~+)\s*mermaid\b/gm) ?? []).length,
+    images: (text.match(/!\[[^\]]*\]\([^)]+\)/g) ?? []).length,
   };
 }
 
@@ -237,6 +238,7 @@ const titles = []; // [chapter html, h1 text] for the print-page check
 let listingPage = null; // first chapter with a listing, for screenshots and the eye button
 let listingsChecked = 0;
 let diagramsChecked = 0;
+let imagesChecked = 0;
 const downloads = []; // [chapter html, absolute URL] of every *.tar.gz link
 
 // The two passes (1280 px: everything; 390 px: loading and overflow) run side
@@ -273,11 +275,15 @@ async function widePass() {
           shapes: svg ? svg.querySelectorAll("rect, path, line, circle, polygon, text").length : 0,
         };
       });
+      const images = [...document.querySelectorAll("main img")].map((img) => ({
+        src: img.getAttribute("src"),
+        drawn: img.complete && img.naturalWidth > 0 && img.naturalHeight > 0,
+      }));
       const h1 = main && main.querySelector("h1");
       const downloads = [...document.querySelectorAll('main a[href$=".tar.gz"]')].map((a) => a.href);
       return {
         directives: (text.match(/\{\{#/g) ?? []).length,
-        listings, diagrams, downloads, h1: h1 ? h1.textContent.trim() : null,
+        listings, diagrams, images, downloads, h1: h1 ? h1.textContent.trim() : null,
       };
     });
     for (const p of problems) fail(ch.html, p);
@@ -302,6 +308,18 @@ async function widePass() {
       else if (d.shapes < 3) fail(ch.html, `diagram ${i + 1}: the SVG is empty`);
     });
     diagramsChecked += info.diagrams.length;
+    // The page may show an image twice (a zoomed copy behind a checkbox):
+    // count the images by their source.
+    const sources = new Set(info.images.map((img) => img.src));
+    if (sources.size !== facts.images) {
+      fail(ch.html, `${facts.images} image(s) in ${ch.md} but ${sources.size} distinct <img> source(s) on the page`);
+    }
+    for (const src of sources) {
+      if (info.images.some((img) => img.src === src && !img.drawn)) {
+        fail(ch.html, `image ${src} did not load or has no size (a plot that is not rendered)`);
+      }
+    }
+    imagesChecked += sources.size;
     for (const p of await page.evaluate(overflowProblems)) fail(ch.html, `at 1280 px: ${p}`);
     await checkDiagramText(page, ch.html, 1280);
     await shootIfDrawn(page, ch.html, 1280);
@@ -420,7 +438,7 @@ for (const [html, url] of downloads) {
 
 await browser.close();
 server.close();
-console.log(`checked ${chapters.length} chapter pages + print.html at ${WIDTHS.join(" and ")} px: ${listingsChecked} listings, ${diagramsChecked} diagrams`);
+console.log(`checked ${chapters.length} chapter pages + print.html at ${WIDTHS.join(" and ")} px: ${listingsChecked} listings, ${diagramsChecked} diagrams, ${imagesChecked} images`);
 for (const s of screenshots) console.log(`screenshot: ${s}`);
 for (const [html, byWidth] of Object.entries(textSizes)) {
   if (byWidth[1280]?.length) {
