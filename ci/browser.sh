@@ -13,7 +13,7 @@
 # `npm ci` into ci/browser/node_modules (ignored by git) when the lock changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "== ci/browser.sh: every chapter in headless Chromium: loads cleanly, listings highlighted, diagrams drawn, search, print page, no overflow at 1280/390 px"
+echo "== ci/browser.sh: every chapter in headless Chromium: loads cleanly, listings highlighted, diagrams and plots drawn, search, print page, no overflow at 1280/390 px"
 
 fail() { echo "ci/browser.sh: FAILED: $*" >&2; exit 1; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }

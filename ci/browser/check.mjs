@@ -13,6 +13,8 @@
 //     theme/listings.css;
 //   - every ```mermaid block of the source chapter became an SVG diagram, and
 //     mermaid drew no error diagram;
+//   - every image of the source chapter (![..](x.svg), chapter 37's plots) is
+//     on the page and loaded with a size;
 //   - at 1280 and 390 px wide, no code block overflows the page: a block wider
 //     than its box must scroll on its own, and the page must not scroll sideways;
 //   - at both widths, no table reaches past the page (a wide one scrolls in
