@@ -55,4 +55,5 @@ pub mod in_depth;
 pub mod many_threads;
 pub mod own_futures;
 pub mod reinventing;
+pub mod ship;
 pub mod state_machines;
