@@ -2,6 +2,7 @@
 //! lines off the socket `lines`, the shared map `store`, one connection
 //! `connection`, and the accept loop with its limit and shutdown `server`.
 
+pub mod clients;
 pub mod config;
 pub mod connection;
 pub mod lines;
