@@ -115,4 +115,4 @@ fn for_skeptic(markdown: &str) -> String {
 
 /// The sentence by which an example says it serves until it is stopped.
 const SERVES_UNTIL_STOPPED: &str =
-    "This program is not run by the tests: it serves until stopped.";
+    "This program serves until it is stopped; no output file records it.";

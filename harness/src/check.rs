@@ -39,9 +39,10 @@ const SOLUTION_START: &str = "<span class=\"caption\">Solution to Listing ";
 /// output file can record what it prints, and `snippets/build.rs` (which
 /// spells the same sentence) compiles its block without running it. It must
 /// still be shown in a chapter, beside a scripted run of the same code whose
-/// output is checked.
+/// output is checked; `harness/tests/serving.rs` runs the one there is,
+/// `kv_server`, as a process and stops it with SIGINT.
 pub const SERVES_UNTIL_STOPPED: &str =
-    "This program is not run by the tests: it serves until stopped.";
+    "This program serves until it is stopped; no output file records it.";
 
 fn is_caption(line: &str) -> bool {
     line.starts_with(CAPTION_START) || line.starts_with(SOLUTION_START)
