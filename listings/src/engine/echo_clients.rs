@@ -159,29 +159,29 @@ fn failed(id: usize, step: &str, error: io::Error) -> io::Error {
 }
 
 /// Two hundred threads need little stack each.
-fn small_thread() -> thread::Builder {
+pub fn small_thread() -> thread::Builder {
     thread::Builder::new().stack_size(128 * 1024)
 }
 
 /// Lets every client start sending only once all have connected, so that
 /// all the connections are open at once. Waiting has a limit too.
-struct Gate {
+pub struct Gate {
     arrived: Mutex<usize>,
     all_here: Condvar,
     expected: usize,
 }
 
 impl Gate {
-    fn new(expected: usize) -> Gate {
+    pub fn new(expected: usize) -> Gate {
         Gate { arrived: Mutex::new(0), all_here: Condvar::new(), expected }
     }
 
-    fn arrive(&self) {
+    pub fn arrive(&self) {
         *self.arrived.lock().unwrap() += 1;
         self.all_here.notify_all();
     }
 
-    fn wait(&self) -> io::Result<()> {
+    pub fn wait(&self) -> io::Result<()> {
         let arrived = self.arrived.lock().unwrap();
         let (arrived, waited) = self
             .all_here
