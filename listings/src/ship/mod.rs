@@ -21,11 +21,6 @@ pub mod wrappers;
 // The exercises of chapters 38, 39 and 40. With `--features starter` the
 // reader's starter (`listings/exercises/`) stands in for the book's solution.
 #[cfg(not(feature = "starter"))]
-pub mod store_task;
-#[cfg(feature = "starter")]
-#[path = "../../exercises/ship/store_task.rs"]
-pub mod store_task;
-#[cfg(not(feature = "starter"))]
 pub mod drain;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/ship/drain.rs"]
@@ -35,3 +30,8 @@ pub mod offload;
 #[cfg(feature = "starter")]
 #[path = "../../exercises/ship/offload.rs"]
 pub mod offload;
+#[cfg(not(feature = "starter"))]
+pub mod store_task;
+#[cfg(feature = "starter")]
+#[path = "../../exercises/ship/store_task.rs"]
+pub mod store_task;
