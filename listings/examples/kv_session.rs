@@ -24,7 +24,7 @@ const SCRIPT: &[&[u8]] = &[
     b"GET two words",
     b"FETCH greeting",
     &[b'x'; 2000],
-    b"SET name caf\xe9",
+    b"SET city Z\xfcrich",
     b"QUIT",
 ];
 // ANCHOR_END: script
