@@ -82,6 +82,9 @@ fn kv_server_serves_over_loopback_and_stops_cleanly_on_sigint() {
     let mut rest = Vec::new();
     replies.read_to_end(&mut rest).unwrap();
     assert!(rest.is_empty(), "after BYE, the end of the stream: {rest:?}");
+    // Close the socket (both handles of it): the server lingers until the
+    // client closes, and only then counts the connection as ended.
+    drop(replies);
     drop(client);
 
     let summary = wait_for("Summary");

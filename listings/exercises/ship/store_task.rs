@@ -39,3 +39,4 @@ impl Handler for StoreTask {
         todo!()
     }
 }
+
