@@ -242,7 +242,10 @@ pub struct Stalled {
 pub fn stall_audit(sets: usize, pings: usize, window: Duration) -> io::Result<Stalled> {
     let (sink, collector) = tokio::io::duplex(1);
     let audited = Audited::new(Store::default(), sink);
-    let running = Running::start(audited.clone(), Config::default(), 2)?;
+    // A request timeout that must not fire while the test counts, even on
+    // a loaded machine: the SETs are meant to wait for the sink.
+    let patient = Config { request_timeout: 3 * STEP_LIMIT, ..Config::default() };
+    let running = Running::start(audited.clone(), patient, 2)?;
     let mut holder = connect_served(&running, 1)?.remove(0);
     let mut set_clients = connect_served(&running, sets)?;
     let mut ping_clients = connect_served(&running, pings)?;
