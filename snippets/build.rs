@@ -54,12 +54,18 @@ fn guard_each_snippet(generated: &Path) {
     let mut patched = String::with_capacity(text.len() + 4096);
     let mut calls = 0;
     for line in text.split_inclusive('\n') {
-        let call = line.strip_prefix("    skeptic::rt::run_test(");
-        match call.and_then(|rest| rest.strip_suffix(", s);\n")) {
-            Some(arguments) => {
+        // `compile_test` is a `rust,no_run` block (see `for_skeptic`).
+        let call = ["run_test", "compile_test"].into_iter().find_map(|function| {
+            let rest = line.strip_prefix(&format!("    skeptic::rt::{function}("))?;
+            Some((function, rest.strip_suffix(", s);\n")?))
+        });
+        match call {
+            Some((function, arguments)) => {
                 calls += 1;
                 patched.push_str("    let s = s.to_owned();\n");
-                patched.push_str("    run_snippet(move || skeptic::rt::run_test(");
+                patched.push_str(&format!(
+                    "    run_snippet(move || skeptic::rt::{function}("
+                ));
                 patched.push_str(arguments);
                 patched.push_str(", &s));\n");
             }
@@ -78,18 +84,35 @@ fn guard_each_snippet(generated: &Path) {
 /// against its real compiler message; skeptic would only see it fail, so it
 /// gets the block as plain text. The guards in `harness::check` make sure such
 /// a block includes a file that test compiles.
+///
+/// A Rust block holding [`SERVES_UNTIL_STOPPED`] is a server that runs until
+/// Ctrl-C: skeptic gets it as `rust,no_run`, compiled but not run. The
+/// guards (`harness::check`, which spells the same sentence) exempt such an
+/// example from having an output file.
 fn for_skeptic(markdown: &str) -> String {
-    markdown
-        .lines()
-        .map(|line| {
-            let fence = line.trim_start();
-            if fence.starts_with("```") && fence.contains("compile_fail") {
-                "```text".to_string()
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
+    let mut lines: Vec<String> = Vec::new();
+    let mut block_start = None;
+    for line in markdown.lines() {
+        let fence = line.trim_start();
+        if fence.starts_with("```") && fence.contains("compile_fail") {
+            lines.push("```text".to_string());
+            continue;
+        }
+        if fence.starts_with("```") {
+            block_start = match block_start {
+                None if fence == "```rust" => Some(lines.len()),
+                _ => None,
+            };
+        } else if let Some(start) = block_start
+            && line.contains(SERVES_UNTIL_STOPPED)
+        {
+            lines[start] = lines[start].replace("```rust", "```rust,no_run");
+        }
+        lines.push(line.to_string());
+    }
+    lines.join("\n") + "\n"
 }
+
+/// The sentence by which an example says it serves until it is stopped.
+const SERVES_UNTIL_STOPPED: &str =
+    "This program serves until it is stopped; no output file records it.";

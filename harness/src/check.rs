@@ -35,6 +35,14 @@ const OUTPUT_DIR: &str = "listings/output";
 const COMPILE_FAIL_DIR: &str = "listings/compile-fail";
 const CAPTION_START: &str = "<span class=\"caption\">Listing ";
 const SOLUTION_START: &str = "<span class=\"caption\">Solution to Listing ";
+/// An example whose source says this serves until it is stopped, so no
+/// output file can record what it prints, and `snippets/build.rs` (which
+/// spells the same sentence) compiles its block without running it. It must
+/// still be shown in a chapter, beside a scripted run of the same code whose
+/// output is checked; `harness/tests/serving.rs` runs the one there is,
+/// `kv_server`, as a process and stops it with SIGINT.
+pub const SERVES_UNTIL_STOPPED: &str =
+    "This program serves until it is stopped; no output file records it.";
 
 fn is_caption(line: &str) -> bool {
     line.starts_with(CAPTION_START) || line.starts_with(SOLUTION_START)
@@ -514,7 +522,13 @@ fn outputs_and_examples(root: &Path) -> Vec<Problem> {
             Err(problem) => problems.push(problem),
         }
     }
-    for example in examples.iter().filter(|e| !run.contains(*e)) {
+    let serves_until_stopped = |example: &str| {
+        fs::read_to_string(root.join(example))
+            .is_ok_and(|source| source.contains(SERVES_UNTIL_STOPPED))
+    };
+    for example in
+        examples.iter().filter(|e| !run.contains(*e) && !serves_until_stopped(e))
+    {
         problems.push(Problem::new(
             example,
             1,

@@ -268,6 +268,21 @@ fn an_example_without_an_output_file_is_named() {
 }
 
 #[test]
+fn an_example_that_serves_until_stopped_needs_no_output_file() {
+    let book = good_book();
+    fs::remove_file(book.path().join("listings/output/hello.txt")).unwrap();
+    edit_chapter(
+        book.path(),
+        "```console\n{{#include ../listings/output/hello.txt}}\n```\n",
+        "",
+    );
+    let says_so = format!("//! {}\n{EXAMPLE}", harness::check::SERVES_UNTIL_STOPPED);
+    write(book.path(), "listings/examples/hello.rs", &says_so);
+    let problems = check(book.path());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
 fn an_output_file_for_a_missing_example_is_named() {
     let book = good_book();
     write(

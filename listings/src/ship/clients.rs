@@ -7,7 +7,7 @@ use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::engine::echo_clients::{Gate, small_thread};
+use listings::engine::echo_clients::{Gate, small_thread};
 
 /// How long any one step of a client may take before it fails: generous,
 /// so that a loaded machine does not fail a test that is right.

@@ -15,10 +15,10 @@ use tokio_util::codec::FramedRead;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info};
 
-use crate::ship::config::Config;
-use crate::ship::lines::{Line, LineCodec};
-use crate::ship::protocol::{Command, Problem, Reply, parse};
-use crate::ship::store::Handler;
+use listings::ship::config::Config;
+use listings::ship::lines::{Line, LineCodec};
+use listings::ship::protocol::{Command, Problem, Reply, parse};
+use listings::ship::store::Handler;
 
 // ANCHOR: ending
 /// How a connection ended.

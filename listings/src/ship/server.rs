@@ -14,10 +14,10 @@ use tokio::time::timeout;
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, info, info_span, warn};
 
-use crate::ship::config::Config;
-use crate::ship::connection::{Ending, linger, serve};
-use crate::ship::protocol::{Problem, Reply};
-use crate::ship::store::Handler;
+use listings::ship::config::Config;
+use listings::ship::connection::{Ending, linger, serve};
+use listings::ship::protocol::{Problem, Reply};
+use listings::ship::store::Handler;
 
 /// What the server did, counted when it returns.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

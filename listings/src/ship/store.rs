@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 
-use crate::ship::protocol::{Command, Reply};
+use listings::ship::protocol::{Command, Reply};
 
 // ANCHOR: handler
 /// What a connection asks to carry out a command. The store is one; the

@@ -1,0 +1,64 @@
+//! For the examples of chapter 39: a client that plays a script on the
+//! server's own runtime, each step waiting for its reply, and a log
+//! subscriber whose lines are the same on every run.
+
+use std::io;
+use std::net::SocketAddr;
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::net::TcpStream;
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tracing::Level;
+use tracing_subscriber::field::MakeExt;
+use tracing_subscriber::fmt::format::debug_fn;
+
+/// One connection of a scripted client.
+pub struct Scripted {
+    replies: Lines<BufReader<OwnedReadHalf>>,
+    requests: OwnedWriteHalf,
+}
+
+impl Scripted {
+    pub async fn connect(addr: SocketAddr) -> io::Result<Scripted> {
+        let (read, requests) = TcpStream::connect(addr).await?.into_split();
+        Ok(Scripted { replies: BufReader::new(read).lines(), requests })
+    }
+
+    /// Sends raw bytes, as they are.
+    pub async fn send_bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.requests.write_all(bytes).await
+    }
+
+    /// Sends one line and reads the reply.
+    pub async fn ask(&mut self, line: &str) -> io::Result<String> {
+        self.send_bytes(format!("{line}\n").as_bytes()).await?;
+        self.read().await
+    }
+
+    /// The next line from the server, or a note that it closed.
+    pub async fn read(&mut self) -> io::Result<String> {
+        let line = self.replies.next_line().await?;
+        Ok(line.unwrap_or_else(|| "(the server closed the connection)".into()))
+    }
+}
+
+// ANCHOR: log_to_stdout
+/// Logs to standard output, debug and up, without the time or the module,
+/// and with the client's port (which changes from run to run) as `PORT`.
+pub fn log_to_stdout() {
+    tracing_subscriber::fmt()
+        .with_max_level(Level::DEBUG)
+        .without_time()
+        .with_target(false)
+        .with_ansi(false)
+        .fmt_fields(
+            debug_fn(|out, field, value| match field.name() {
+                "message" => write!(out, "{value:?}"),
+                "peer" => write!(out, "peer=127.0.0.1:PORT"),
+                name => write!(out, "{name}={value:?}"),
+            })
+            .delimited(" "),
+        )
+        .init();
+}
+// ANCHOR_END: log_to_stdout
