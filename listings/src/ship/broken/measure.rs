@@ -174,9 +174,7 @@ pub fn hold_two_calls<H: Handler>(
     let mut slow = connect_served(&running, 2)?;
     for (id, client) in slow.iter_mut().enumerate() {
         client.send(&format!("GET slow-{id}"))?;
-    }
-    if !backend.wait_until_inside(2, STEP_LIMIT) {
-        return Err(io::Error::other("the two GETs did not both reach the backend"));
+        reach_backend(&running, &backend, id + 1)?;
     }
     let answered = answered_within(&mut ping_clients, "PING", "PONG", window)?;
     let still_inside = backend.inside();
@@ -197,6 +195,31 @@ pub fn hold_two_calls<H: Handler>(
     })
 }
 // ANCHOR_END: held
+
+// ANCHOR: reach_backend
+/// Waits until `inside` calls are inside the backend. While one worker is
+/// stuck in a call, the other may be asleep with nobody turning the I/O
+/// driver, and then the next request's bytes wait in the kernel. A task
+/// spawned from outside the runtime wakes a sleeping worker, which turns
+/// the driver when it parks again; so spawn an empty one until the call
+/// arrives.
+fn reach_backend(
+    running: &Running,
+    backend: &Backend,
+    inside: usize,
+) -> io::Result<()> {
+    let start = Instant::now();
+    while !backend.wait_until_inside(inside, Duration::from_millis(20)) {
+        if start.elapsed() > STEP_LIMIT {
+            return Err(io::Error::other(format!(
+                "{inside} calls never reached the backend"
+            )));
+        }
+        running.handle().spawn(async {});
+    }
+    Ok(())
+}
+// ANCHOR_END: reach_backend
 
 // ANCHOR: stalled
 /// What the clients saw while one `SET` held the audit log's lock.
@@ -219,7 +242,10 @@ pub struct Stalled {
 pub fn stall_audit(sets: usize, pings: usize, window: Duration) -> io::Result<Stalled> {
     let (sink, collector) = tokio::io::duplex(1);
     let audited = Audited::new(Store::default(), sink);
-    let running = Running::start(audited.clone(), Config::default(), 2)?;
+    // A request timeout that must not fire while the test counts, even on
+    // a loaded machine: the SETs are meant to wait for the sink.
+    let patient = Config { request_timeout: 3 * STEP_LIMIT, ..Config::default() };
+    let running = Running::start(audited.clone(), patient, 2)?;
     let mut holder = connect_served(&running, 1)?.remove(0);
     let mut set_clients = connect_served(&running, sets)?;
     let mut ping_clients = connect_served(&running, pings)?;
