@@ -39,4 +39,3 @@ impl Handler for StoreTask {
         todo!()
     }
 }
-

@@ -54,8 +54,8 @@ impl Handler for StoreTask {
     }
 }
 // ANCHOR_END: exercise
-
 // ANCHOR: cut
+
 /// The task: the only code that touches the map, one request at a time.
 async fn own_the_map(mut queue: mpsc::Receiver<Request>) -> HashMap<String, String> {
     let mut map = HashMap::new();
