@@ -13,8 +13,13 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
 use tokio::net::TcpStream;
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio_util::sync::CancellationToken;
-use tracing::Level;
 use tracing_subscriber::field::MakeExt;
+// The level as tracing-subscriber names it, not `tracing::Level`: the book's
+// snippets may link another build of `tracing` than the one
+// tracing-subscriber was compiled with (skeptic chooses among the builds in
+// target/, and the build scripts' copy is one), and then the two `Level`s
+// are different types.
+use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::format::debug_fn;
 use tracing_subscriber::fmt::writer::MakeWriterExt;
 
@@ -24,7 +29,7 @@ static LOGGING: AtomicBool = AtomicBool::new(true);
 // ANCHOR: subscriber
 fn log_to_stdout() {
     tracing_subscriber::fmt()
-        .with_max_level(Level::DEBUG)
+        .with_max_level(LevelFilter::DEBUG)
         .without_time()
         .with_target(false)
         // The client's port changes from run to run: print a placeholder.
