@@ -10,7 +10,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
 use listings::ship::protocol::{Command, Reply};
-use listings::ship::store::Handler;
+use listings::ship::store::{Handler, apply_to};
 
 /// One command, and where its reply goes.
 pub struct Request {

@@ -1,9 +1,10 @@
-//! For the examples of chapter 39: a client that plays a script on the
+//! For the examples of chapters 38 and 39: a client that plays a script on the
 //! server's own runtime, each step waiting for its reply, and a log
 //! subscriber whose lines are the same on every run.
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
 use tokio::net::TcpStream;
@@ -16,6 +17,7 @@ use tracing_subscriber::field::MakeExt;
 // are different types.
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::format::debug_fn;
+use tracing_subscriber::fmt::writer::MakeWriterExt;
 
 /// One connection of a scripted client.
 pub struct Scripted {
@@ -49,7 +51,8 @@ impl Scripted {
 
 // ANCHOR: log_to_stdout
 /// Logs to standard output, debug and up, without the time or the module,
-/// and with the client's port (which changes from run to run) as `PORT`.
+/// and with the client's port (which changes from run to run) as `PORT`,
+/// until [`stop_logging`].
 pub fn log_to_stdout() {
     tracing_subscriber::fmt()
         .with_max_level(LevelFilter::DEBUG)
@@ -64,6 +67,16 @@ pub fn log_to_stdout() {
             })
             .delimited(" "),
         )
+        .with_writer(io::stdout.with_filter(|_| LOGGING.load(Ordering::SeqCst)))
         .init();
+}
+
+/// Logs reach standard output while this is set.
+static LOGGING: AtomicBool = AtomicBool::new(true);
+
+/// From now on, log lines are dropped: for a program whose last log lines
+/// are not ordered by any reply, and so could come in either order.
+pub fn stop_logging() {
+    LOGGING.store(false, Ordering::SeqCst);
 }
 // ANCHOR_END: log_to_stdout

@@ -25,23 +25,27 @@ impl Store {
     /// Carries out one command. The lock is held for one map operation,
     /// never across an `.await`: there is none in here.
     pub fn apply(&self, command: Command) -> Reply {
-        let mut map = self.map.lock().unwrap();
-        match command {
-            Command::Ping => Reply::Pong,
-            Command::Get(key) => match map.get(&key) {
-                Some(value) => Reply::Value(value.clone()),
-                None => Reply::Nothing,
-            },
-            Command::Set(key, value) => {
-                map.insert(key, value);
-                Reply::Stored
-            }
-            Command::Del(key) => match map.remove(&key) {
-                Some(_) => Reply::Deleted,
-                None => Reply::Nothing,
-            },
-            Command::Quit => Reply::Bye,
+        apply_to(&mut self.map.lock().unwrap(), command)
+    }
+}
+
+/// One command on a map: the store's rules, whoever owns the map.
+pub fn apply_to(map: &mut HashMap<String, String>, command: Command) -> Reply {
+    match command {
+        Command::Ping => Reply::Pong,
+        Command::Get(key) => match map.get(&key) {
+            Some(value) => Reply::Value(value.clone()),
+            None => Reply::Nothing,
+        },
+        Command::Set(key, value) => {
+            map.insert(key, value);
+            Reply::Stored
         }
+        Command::Del(key) => match map.remove(&key) {
+            Some(_) => Reply::Deleted,
+            None => Reply::Nothing,
+        },
+        Command::Quit => Reply::Bye,
     }
 }
 

@@ -8,7 +8,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
 use listings::ship::protocol::{Command, Reply};
-use listings::ship::store::Handler;
+use listings::ship::store::{Handler, apply_to};
 
 // ANCHOR: solution
 // ANCHOR: exercise
@@ -62,27 +62,9 @@ async fn own_the_map(mut queue: mpsc::Receiver<Request>) -> HashMap<String, Stri
     while let Some(Request { command, reply }) = queue.recv().await {
         // The caller may have stopped waiting (a request timeout dropped
         // its future): the command still happened, and nobody is told.
-        let _ = reply.send(apply(&mut map, command));
+        let _ = reply.send(apply_to(&mut map, command));
     }
     map
-}
-
-fn apply(map: &mut HashMap<String, String>, command: Command) -> Reply {
-    match command {
-        Command::Ping => Reply::Pong,
-        Command::Get(key) => {
-            map.get(&key).cloned().map_or(Reply::Nothing, Reply::Value)
-        }
-        Command::Set(key, value) => {
-            map.insert(key, value);
-            Reply::Stored
-        }
-        Command::Del(key) => match map.remove(&key) {
-            Some(_) => Reply::Deleted,
-            None => Reply::Nothing,
-        },
-        Command::Quit => Reply::Bye,
-    }
 }
 // ANCHOR_END: cut
 // ANCHOR_END: solution
