@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use common::{LIMIT, within_limit};
 use listings::ship::broken::blocking::{Backend, Blocking};
 use listings::ship::broken::measure::{connect_served, hold_two_calls};
-use listings::ship::broken::running::Running;
 use listings::ship::clients::Client;
 use listings::ship::config::Config;
 use listings::ship::offload::Offload;
+use listings::ship::running::Running;
 use listings::ship::store::Store;
 
 #[test]

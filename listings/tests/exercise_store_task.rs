@@ -6,11 +6,10 @@ mod common;
 use futures::FutureExt;
 use listings::ship::config::Config;
 use listings::ship::protocol::{Command, Reply};
+use listings::ship::scripted::Scripted;
 use listings::ship::server::Server;
 use listings::ship::store::{Handler, Store};
 use listings::ship::store_task::StoreTask;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
 use tokio::time::timeout;
 use tokio_util::sync::CancellationToken;
 
@@ -120,10 +119,7 @@ fn the_server_serves_its_clients_from_the_task() {
             let mut replies = Vec::new();
             for line in ["SET a 1", "GET a", "DEL a", "SET b 2"] {
                 // A new client for each line: they all share the one task.
-                let (read, mut write) = TcpStream::connect(addr).await?.into_split();
-                write.write_all(format!("{line}\n").as_bytes()).await?;
-                let mut lines = BufReader::new(read).lines();
-                replies.push(lines.next_line().await?.unwrap_or_default());
+                replies.push(Scripted::connect(addr).await?.ask(line).await?);
             }
             std::io::Result::Ok(replies)
         };

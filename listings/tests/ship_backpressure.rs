@@ -91,7 +91,7 @@ fn a_client_that_never_reads_stops_being_read_and_is_dropped_at_the_deadline() {
 
     // Its connection waits to queue a reply, where no shutdown reaches it:
     // the deadline drops it.
-    let summary = server.shut_down();
+    let summary = server.stop().unwrap();
     assert_eq!(summary.dropped, 1, "{summary:?}");
     assert_eq!(summary.endings, BTreeMap::from([(Ending::Quit, 1)]));
 }
@@ -113,7 +113,7 @@ fn a_client_that_never_reads_is_ended_as_a_slow_client() {
     let calls = counted.calls.load(Ordering::SeqCst) - 1;
     assert!(calls < pushed.written, "{calls} of {} requests read", pushed.written);
     drop(stream);
-    let summary = server.shut_down();
+    let summary = server.stop().unwrap();
     assert_eq!(summary.endings, BTreeMap::from([(Ending::SlowClient, 1)]));
     assert_eq!(summary.dropped, 0);
 }

@@ -9,9 +9,9 @@ use std::time::Duration;
 use common::within_limit;
 use listings::ship::broken::blocking::{Backend, Blocking, Offloaded};
 use listings::ship::broken::measure::{hold_two_calls, stall_audit};
-use listings::ship::broken::running::Running;
 use listings::ship::clients::Client;
 use listings::ship::config::Config;
+use listings::ship::running::Running;
 use listings::ship::store::Store;
 
 const PINGS: usize = 100;

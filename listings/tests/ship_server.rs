@@ -8,48 +8,34 @@ mod common;
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::net::SocketAddr;
-use std::sync::mpsc;
-use std::thread;
 use std::time::Instant;
 
 use common::LIMIT;
 use listings::ship::clients::Client;
 use listings::ship::config::Config;
 use listings::ship::connection::Ending;
-use listings::ship::server::{Server, Summary};
+use listings::ship::running::Running;
+use listings::ship::server::Summary;
 use listings::ship::store::Store;
-use tokio_util::sync::CancellationToken;
 
-/// A server on 127.0.0.1 with a store the test can look into afterwards.
-struct Running {
+/// A server on 127.0.0.1 (two workers of a runtime of its own thread), with
+/// a store the test can look into afterwards.
+struct Served {
     addr: SocketAddr,
     store: Store,
-    shutdown: CancellationToken,
-    summary: mpsc::Receiver<Summary>,
+    running: Running,
 }
 
-fn start(config: Config) -> Running {
+fn start(config: Config) -> Served {
     let store = Store::default();
-    let shutdown = CancellationToken::new();
-    let (bound, addr) = mpsc::channel();
-    let (done, summary) = mpsc::channel();
-    let (handler, stop) = (store.clone(), shutdown.clone());
-    thread::spawn(move || {
-        common::on_multi_thread(async move {
-            let server = Server::bind("127.0.0.1:0", config).await.unwrap();
-            bound.send(server.local_addr().unwrap()).unwrap();
-            let _ = done.send(server.run(handler, stop).await);
-        })
-    });
-    let addr = addr.recv_timeout(LIMIT).expect("the server binds");
-    Running { addr, store, shutdown, summary }
+    let running = Running::start(store.clone(), config, 2).expect("the server starts");
+    Served { addr: running.addr, store, running }
 }
 
-impl Running {
+impl Served {
     /// Shuts the server down and returns what it counted and what it stored.
     fn stop(self) -> (Summary, HashMap<String, String>) {
-        self.shutdown.cancel();
-        let summary = self.summary.recv_timeout(LIMIT).expect("the server stops");
+        let summary = self.running.stop().expect("the server stops");
         (summary, self.store.snapshot())
     }
 }

@@ -25,7 +25,7 @@ use running::{LIMIT, SHORT, patient, start, wait_until};
 fn after_a_shutdown_a_new_connect_is_refused() {
     let server = start(patient(), Store::default());
     let addr = server.addr;
-    let summary = server.shut_down();
+    let summary = server.stop().unwrap();
     assert_eq!(summary.accepted, 0);
     let refused = TcpStream::connect(addr).unwrap_err();
     assert_eq!(refused.kind(), ErrorKind::ConnectionRefused);
@@ -37,14 +37,14 @@ fn an_open_connection_is_told_bye_and_a_line_after_it_is_not_applied() {
     let server = start(patient(), store.clone());
     let mut client = Client::connect(server.addr).unwrap();
     assert_eq!(client.request("SET before 1").unwrap().as_deref(), Some("OK"));
-    server.shutdown.cancel();
+    server.cancel();
     assert_eq!(client.reply().unwrap().as_deref(), Some("BYE"));
     // The server has stopped reading requests; it still reads, and throws
     // away, whatever comes until the client closes (`linger`).
     client.send("SET after 2").unwrap();
     assert_eq!(client.reply().unwrap(), None);
     drop(client);
-    let summary = server.summary();
+    let summary = server.summary().unwrap();
     assert_eq!(summary.endings, BTreeMap::from([(Ending::Shutdown, 1)]));
     let expected = HashMap::from([("before".to_string(), "1".to_string())]);
     assert_eq!(store.snapshot(), expected);
@@ -57,13 +57,13 @@ fn a_request_in_flight_at_the_shutdown_is_answered_then_bye() {
     let mut client = Client::connect(server.addr).unwrap();
     client.send("SET held 1").unwrap();
     assert_eq!(arrivals.blocking_recv().as_deref(), Some("held"));
-    server.shutdown.cancel();
+    server.cancel();
     held.release.add_permits(1);
     assert_eq!(client.reply().unwrap().as_deref(), Some("OK"));
     assert_eq!(client.reply().unwrap().as_deref(), Some("BYE"));
     assert_eq!(client.reply().unwrap(), None);
     drop(client);
-    let summary = server.summary();
+    let summary = server.summary().unwrap();
     assert_eq!(summary.endings, BTreeMap::from([(Ending::Shutdown, 1)]));
     assert_eq!(held.store.snapshot().get("held").map(String::as_str), Some("1"));
 }
@@ -78,13 +78,13 @@ fn a_client_that_never_closes_is_dropped_at_the_deadline() {
     let mut leaves = Client::connect(server.addr).unwrap();
     assert_eq!(stays.request("PING").unwrap().as_deref(), Some("PONG"));
     assert_eq!(leaves.request("PING").unwrap().as_deref(), Some("PONG"));
-    server.shutdown.cancel();
+    server.cancel();
     for client in [&mut stays, &mut leaves] {
         assert_eq!(client.reply().unwrap().as_deref(), Some("BYE"));
         assert_eq!(client.reply().unwrap(), None);
     }
     drop(leaves);
-    let summary = server.summary();
+    let summary = server.summary().unwrap();
     assert_eq!(summary.endings, BTreeMap::from([(Ending::Shutdown, 1)]));
     assert_eq!(summary.dropped, 1);
     drop(stays);
@@ -130,10 +130,10 @@ fn three_hundred_clients_across_a_shutdown_lose_nothing() {
         wait_until("every client warmed up", || {
             warmed_up.load(Ordering::SeqCst) == CLIENTS
         });
-        server.shutdown.cancel();
+        server.cancel();
     });
     let outcomes = outcomes.recv_timeout(LIMIT).unwrap().unwrap();
-    let summary = server.summary();
+    let summary = server.summary().unwrap();
 
     // Every connection ended by the shutdown, within the deadline.
     assert_eq!(summary.accepted, CLIENTS);

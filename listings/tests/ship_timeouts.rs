@@ -29,7 +29,7 @@ fn a_silent_client_is_told_idle_timeout_and_closed() {
     assert_eq!(silent.reply().unwrap().as_deref(), Some("ERR idle timeout"));
     assert_eq!(silent.reply().unwrap(), None, "then the server closes");
     drop(silent);
-    let summary = server.shut_down();
+    let summary = server.stop().unwrap();
     assert_eq!(summary.endings, endings(&[(Ending::Idle, 1)]));
 }
 
@@ -60,7 +60,7 @@ fn a_client_that_trickles_a_line_is_cut_off_at_the_idle_timeout_unapplied() {
     slowloris.stream().shutdown(Shutdown::Both).unwrap(); // ends the trickle too
     drop(slowloris);
     trickling.join().unwrap();
-    let summary = server.shut_down();
+    let summary = server.stop().unwrap();
     assert_eq!(summary.endings, endings(&[(Ending::Idle, 1)]));
     assert_eq!(store.snapshot().get("greeting"), None, "the half line is not applied");
 }
@@ -79,7 +79,7 @@ fn a_slow_handler_is_answered_request_timeout_and_the_connection_goes_on() {
     assert_eq!(client.request("PING").unwrap().as_deref(), Some("PONG"));
     assert_eq!(client.request("QUIT").unwrap().as_deref(), Some("BYE"));
     drop(client);
-    let summary = server.shut_down();
+    let summary = server.stop().unwrap();
     assert_eq!(summary.endings, endings(&[(Ending::Quit, 1)]));
 }
 
@@ -91,7 +91,7 @@ fn a_silent_client_under_a_long_idle_timeout_is_closed_by_the_shutdown() {
     let kind = silent.reply().unwrap_err().kind();
     assert!(matches!(kind, ErrorKind::WouldBlock | ErrorKind::TimedOut), "{kind:?}");
     silent.set_read_limit(LONG).unwrap();
-    server.shutdown.cancel();
+    server.cancel();
     assert_eq!(silent.reply().unwrap().as_deref(), Some("BYE"));
     assert_eq!(silent.reply().unwrap(), None);
     drop(silent);

@@ -12,6 +12,7 @@ pub mod ctrl_c;
 pub mod lines;
 pub mod linger_demo;
 pub mod protocol;
+pub mod running;
 pub mod scripted;
 pub mod server;
 pub mod store;

@@ -10,10 +10,10 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 
 use listings::ship::broken::audit_lock::Audited;
 use listings::ship::broken::blocking::{Backend, Blocking};
-use listings::ship::broken::running::Running;
 use listings::ship::clients::{Client, STEP_LIMIT, Seen, failed, load};
 use listings::ship::config::Config;
 use listings::ship::protocol::Command;
+use listings::ship::running::Running;
 use listings::ship::server::Summary;
 use listings::ship::store::{Handler, Store};
 

@@ -1,5 +1,6 @@
 //! A server on a multi-thread runtime of its own, on a thread of its own,
-//! so that blocking clients on other threads can load it.
+//! so that blocking clients on other threads can talk to it: the tests of
+//! chapters 39 and 40 and the programs of chapter 40 start it this way.
 
 use std::io;
 use std::net::SocketAddr;
@@ -58,7 +59,19 @@ impl Running {
     /// Shuts the server down and returns its summary, or an error if it
     /// has not returned within [`STOP_LIMIT`].
     pub fn stop(self) -> io::Result<Summary> {
+        self.cancel();
+        self.summary()
+    }
+
+    /// Cancels the server's token and returns at once: the shutdown goes
+    /// on while the caller does something else.
+    pub fn cancel(&self) {
         self.shutdown.cancel();
+    }
+
+    /// Waits for `run` to return, once the token has been cancelled, for
+    /// at most [`STOP_LIMIT`].
+    pub fn summary(self) -> io::Result<Summary> {
         self.summary.recv_timeout(STOP_LIMIT).map_err(|_| {
             io::Error::new(
                 io::ErrorKind::TimedOut,
